@@ -1,0 +1,208 @@
+package coursekit.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Labelled images held in memory as unsigned bytes, one image after another in
+ * height-width-channel order (the layout of CIFAR, IDX and decoded PNGs).
+ *
+ * <p>An {@code ImageSet} is immutable: {@link #subset}, {@link #resize} and {@link #split}
+ * return new sets and leave this one as it is.
+ */
+public final class ImageSet {
+
+    private final byte[] pixels;
+    private final int[] labels;
+    private final int height;
+    private final int width;
+    private final int channels;
+    private final List<String> classNames;
+
+    private ImageSet(byte[] pixels, int[] labels, int height, int width, int channels, List<String> classNames) {
+        this.pixels = pixels;
+        this.labels = labels;
+        this.height = height;
+        this.width = width;
+        this.channels = channels;
+        this.classNames = List.copyOf(classNames);
+    }
+
+    /**
+     * Wraps pixels and labels; the arrays are copied.
+     *
+     * @param pixels {@code labels.length * height * width * channels} bytes, each image in HWC order
+     * @param labels class index of each image, in {@code [0, classNames.size())}
+     */
+    public static ImageSet of(byte[] pixels, int[] labels, int height, int width, int channels, List<String> classNames) {
+        if (height <= 0 || width <= 0 || (channels != 1 && channels != 3)) {
+            throw new IllegalArgumentException("An image must have a positive size and 1 or 3 channels, but got "
+                    + height + "x" + width + "x" + channels + ".");
+        }
+        long expected = (long) labels.length * height * width * channels;
+        if (pixels.length != expected) {
+            throw new IllegalArgumentException(labels.length + " labels of " + height + "x" + width + "x" + channels
+                    + " images need " + expected + " pixel bytes, but got " + pixels.length + ".");
+        }
+        if (classNames.isEmpty()) {
+            throw new IllegalArgumentException("An image set needs at least one class name.");
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classNames.size()) {
+                throw new IllegalArgumentException("Label " + labels[i] + " of image " + i + " is outside the "
+                        + classNames.size() + " classes " + classNames + ".");
+            }
+        }
+        return new ImageSet(pixels.clone(), labels.clone(), height, width, channels, classNames);
+    }
+
+    /** Number of images. */
+    public int size() {
+        return labels.length;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int channels() {
+        return channels;
+    }
+
+    /** Bytes of one image. */
+    public int imageBytes() {
+        return height * width * channels;
+    }
+
+    /** The image shape in DJL's channel-first order: {@code {channels, height, width}}. */
+    public long[] imageShape() {
+        return new long[] {channels, height, width};
+    }
+
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    public int numClasses() {
+        return classNames.size();
+    }
+
+    public int label(int index) {
+        return labels[index];
+    }
+
+    /** A copy of all labels. */
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** Pixel {@code (row, col, channel)} of image {@code index}, 0-255. */
+    public int pixel(int index, int row, int col, int channel) {
+        return pixels[((index * height + row) * width + col) * channels + channel] & 0xff;
+    }
+
+    /** Copies image {@code index} (HWC bytes) into {@code target} at {@code offset}. */
+    public void copyImage(int index, byte[] target, int offset) {
+        System.arraycopy(pixels, index * imageBytes(), target, offset, imageBytes());
+    }
+
+    /** Number of images of each class, indexed by label. */
+    public int[] classCounts() {
+        int[] counts = new int[numClasses()];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        return counts;
+    }
+
+    /** The images at {@code indices}, in that order. */
+    public ImageSet subset(int... indices) {
+        int bytes = imageBytes();
+        byte[] newPixels = new byte[indices.length * bytes];
+        int[] newLabels = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            int index = indices[i];
+            if (index < 0 || index >= size()) {
+                throw new IndexOutOfBoundsException("Image index " + index + " is outside 0.." + (size() - 1) + ".");
+            }
+            System.arraycopy(pixels, index * bytes, newPixels, i * bytes, bytes);
+            newLabels[i] = labels[index];
+        }
+        return new ImageSet(newPixels, newLabels, height, width, channels, classNames);
+    }
+
+    /** The first {@code count} images of each class, in their original order; fewer where a class has fewer. */
+    public ImageSet firstPerClass(int count) {
+        int[] taken = new int[numClasses()];
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < size(); i++) {
+            if (taken[labels[i]]++ < count) {
+                keep.add(i);
+            }
+        }
+        return subset(keep.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Every image resized to {@code newHeight x newWidth} with bilinear interpolation. */
+    public ImageSet resize(int newHeight, int newWidth) {
+        if (newHeight == height && newWidth == width) {
+            return this;
+        }
+        byte[] out = Resize.bilinear(pixels, size(), height, width, channels, newHeight, newWidth);
+        return new ImageSet(out, labels, newHeight, newWidth, channels, classNames);
+    }
+
+    /**
+     * Splits into train, validation and test sets with the given fractions, class by class, so that
+     * each part keeps the class balance. The same seed always gives the same split.
+     *
+     * @param train fraction for training, e.g. 0.5
+     * @param validation fraction for validation
+     * @param test fraction for testing; the three must sum to at most 1 (the rest is left out)
+     */
+    public Split split(double train, double validation, double test, long seed) {
+        double sum = train + validation + test;
+        if (train <= 0 || validation < 0 || test < 0 || sum > 1.0 + 1e-9) {
+            throw new IllegalArgumentException("Split fractions must be non-negative, train positive, and sum to at most 1, "
+                    + "but got train=" + train + ", validation=" + validation + ", test=" + test + ".");
+        }
+        Random random = new Random(seed);
+        List<Integer> trainIdx = new ArrayList<>();
+        List<Integer> valIdx = new ArrayList<>();
+        List<Integer> testIdx = new ArrayList<>();
+        for (int c = 0; c < numClasses(); c++) {
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < size(); i++) {
+                if (labels[i] == c) {
+                    members.add(i);
+                }
+            }
+            java.util.Collections.shuffle(members, random);
+            int n = members.size();
+            int nTrain = (int) Math.round(n * train);
+            int nVal = (int) Math.round(n * validation);
+            int nTest = Math.min(n - nTrain - nVal, (int) Math.round(n * test));
+            trainIdx.addAll(members.subList(0, nTrain));
+            valIdx.addAll(members.subList(nTrain, nTrain + nVal));
+            testIdx.addAll(members.subList(nTrain + nVal, nTrain + nVal + Math.max(0, nTest)));
+        }
+        return new Split(subset(sortedArray(trainIdx)), subset(sortedArray(valIdx)), subset(sortedArray(testIdx)));
+    }
+
+    private static int[] sortedArray(List<Integer> indices) {
+        int[] array = indices.stream().mapToInt(Integer::intValue).toArray();
+        Arrays.sort(array);
+        return array;
+    }
+
+    @Override
+    public String toString() {
+        return "ImageSet[" + size() + " images " + height + "x" + width + "x" + channels + ", classes " + classNames + "]";
+    }
+}
