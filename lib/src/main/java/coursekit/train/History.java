@@ -139,7 +139,8 @@ public final class History {
         for (int i = 0; i < epochs; i++) {
             csv.append(i + 1);
             for (List<Double> series : values.values()) {
-                csv.append(',').append(String.format(Locale.ROOT, "%.6f", series.get(i)));
+                // Shortest exact form, so a history read back equals the one written.
+                csv.append(',').append(series.get(i));
             }
             csv.append('\n');
         }
@@ -153,24 +154,25 @@ public final class History {
 
     /** Reads a history written by {@link #writeCsv}. */
     public static History readCsv(Path file) {
-        List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return fromCsv(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read history file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Parses {@link #toCsv()} text; {@code source} names it in errors. */
+    public static History fromCsv(String csv, String source) {
+        List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
         if (lines.isEmpty() || !lines.get(0).startsWith("epoch")) {
-            throw new IllegalArgumentException("History file " + file + " does not start with an 'epoch,...' header line.");
+            throw new IllegalArgumentException(source + " does not start with an 'epoch,...' header line.");
         }
         String[] header = lines.get(0).split(",");
         History history = new History();
         for (int line = 1; line < lines.size(); line++) {
-            if (lines.get(line).isBlank()) {
-                continue;
-            }
             String[] cells = lines.get(line).split(",");
             if (cells.length != header.length) {
-                throw new IllegalArgumentException("History file " + file + " line " + (line + 1) + " has " + cells.length
+                throw new IllegalArgumentException(source + " line " + (line + 1) + " has " + cells.length
                         + " values but the header names " + header.length + ".");
             }
             Map<String, Double> row = new LinkedHashMap<>();

@@ -1,0 +1,70 @@
+package coursekit.model;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+
+/** Model presets that the lectures use, by the names the lectures give them. */
+public final class Models {
+
+    private Models() {}
+
+    /**
+     * The lecture's small convnet for learning from little data: four stages of a 3x3 convolution
+     * (32, 64, 128, 128 filters, ReLU, no padding) and a 2x2 max-pool, then flatten, dense 512
+     * with ReLU, and the output layer. At 150x150x3 with one sigmoid output it has 3,453,121
+     * parameters.
+     *
+     * @param inputShape {channels, height, width}; each side must be at least 46 pixels so that
+     *     four unpadded stages leave at least one pixel
+     * @param outputs 1 for a sigmoid (two-class) output, else one softmax unit per class
+     */
+    public static Network lectureCnn(long[] inputShape, int outputs) {
+        return lectureCnn(inputShape, outputs, 0.0);
+    }
+
+    /** {@link #lectureCnn(long[], int)} with a dropout layer of {@code dropoutRate} after flatten, as in the lecture's second model. */
+    public static Network lectureCnn(long[] inputShape, int outputs, double dropoutRate) {
+        checkLectureCnnInput(inputShape);
+        if (dropoutRate < 0 || dropoutRate >= 1) {
+            throw new IllegalArgumentException("The dropout rate must be in [0, 1), but got dropoutRate=" + dropoutRate + ".");
+        }
+        Layers layers = new Layers();
+        for (int filters : new int[] {32, 64, 128, 128}) {
+            layers.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(filters).build());
+            layers.addNumbered("re_lu", Activation.reluBlock());
+            layers.addNumbered("max_pooling2d", Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
+        }
+        layers.add("flatten", Blocks.batchFlattenBlock());
+        if (dropoutRate > 0) {
+            layers.add(Dropout.builder().optRate((float) dropoutRate).build());
+        }
+        layers.add(Linear.builder().setUnits(512).build());
+        layers.addNumbered("re_lu", Activation.reluBlock());
+        layers.add(Linear.builder().setUnits(outputs).build());
+        Head head = Head.forOutputs(outputs);
+        return Network.create("lecture_cnn", layers, inputShape, head, head == Head.SIGMOID ? 2 : outputs);
+    }
+
+    private static void checkLectureCnnInput(long[] inputShape) {
+        if (inputShape.length != 3) {
+            throw new IllegalArgumentException("The input shape must be {channels, height, width}, but got "
+                    + java.util.Arrays.toString(inputShape) + ".");
+        }
+        for (int side = 1; side <= 2; side++) {
+            long size = inputShape[side];
+            for (int stage = 0; stage < 4; stage++) {
+                size = (size - 2) / 2;
+            }
+            if (size < 1) {
+                throw new IllegalArgumentException("The lecture CNN's four unpadded 3x3 conv + 2x2 pool stages need images of "
+                        + "at least 46x46 pixels, but got " + inputShape[1] + "x" + inputShape[2]
+                        + "; resize the data first, e.g. split.resize(64, 64).");
+            }
+        }
+    }
+}

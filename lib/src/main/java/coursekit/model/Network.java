@@ -1,0 +1,219 @@
+package coursekit.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import coursekit.data.ImageSet;
+import coursekit.engine.Devices;
+import coursekit.engine.Seeds;
+import coursekit.io.AtomicFiles;
+import coursekit.train.Batches;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A network ready to train: named layers, the input shape they expect, what the output means,
+ * and the parameters on a device. Close it (or the notebook session) to free native memory.
+ */
+public final class Network implements AutoCloseable {
+
+    private final String name;
+    private final Layers layers;
+    private final long[] inputShape;
+    private final Head head;
+    private final int numClasses;
+    private final NDManager manager;
+    private final ParameterStore parameterStore;
+
+    private Network(String name, Layers layers, long[] inputShape, Head head, int numClasses, Device device, long seed) {
+        this.name = name;
+        this.layers = layers;
+        this.inputShape = inputShape.clone();
+        this.head = head;
+        this.numClasses = numClasses;
+        this.manager = NDManager.newBaseManager(device);
+        this.parameterStore = new ParameterStore(manager, false);
+        Seeds.seedEngine(seed);
+        layers.initialize(manager, DataType.FLOAT32, batchShape(1));
+    }
+
+    /**
+     * Initialises {@code layers} for inputs of {@code inputShape} (channels, height, width) on the
+     * kit's device, with a seed drawn from {@link Seeds}.
+     *
+     * @param numClasses number of classes the output predicts (two for a sigmoid head)
+     */
+    public static Network create(String name, Layers layers, long[] inputShape, Head head, int numClasses) {
+        if (inputShape.length != 3) {
+            throw new IllegalArgumentException("The input shape must be {channels, height, width}, but got "
+                    + Arrays.toString(inputShape) + ".");
+        }
+        if (head == Head.SIGMOID && numClasses != 2) {
+            throw new IllegalArgumentException("A sigmoid head predicts 2 classes, but network '" + name + "' was given numClasses="
+                    + numClasses + ".");
+        }
+        return new Network(name, layers, inputShape, head, numClasses, Devices.chosen(), Seeds.next());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Layers layers() {
+        return layers;
+    }
+
+    /** {channels, height, width} of one input image. */
+    public long[] inputShape() {
+        return inputShape.clone();
+    }
+
+    public Head head() {
+        return head;
+    }
+
+    /** Number of classes the output predicts (2 for a sigmoid head). */
+    public int numClasses() {
+        return numClasses;
+    }
+
+    public Device device() {
+        return manager.getDevice();
+    }
+
+    /** The manager that owns this network's parameters; batches for it are made under a sub-manager. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** Input shape with a batch dimension. */
+    public Shape batchShape(long batch) {
+        return new Shape(batch, inputShape[0], inputShape[1], inputShape[2]);
+    }
+
+    /** Runs the layers on a batch (N, C, H, W) of floats and returns the logits. */
+    public NDArray logits(NDArray batch, boolean training) {
+        return layers.forward(parameterStore, new NDList(batch), training).singletonOrThrow();
+    }
+
+    /** Class probabilities of a batch: (N, classes), also for a sigmoid head (as 1-p, p). */
+    public NDArray probabilities(NDArray batch) {
+        NDArray logits = logits(batch, false);
+        if (head == Head.SIGMOID) {
+            NDArray p = Activation.sigmoid(logits);
+            return NDArrays.concat(new NDList(p.neg().add(1f), p), 1);
+        }
+        return logits.softmax(1);
+    }
+
+    /** The predicted class index of every image in {@code images}. */
+    public int[] predict(ImageSet images) {
+        int[] predicted = new int[images.size()];
+        int batchSize = 64;
+        for (int start = 0; start < images.size(); start += batchSize) {
+            int end = Math.min(images.size(), start + batchSize);
+            try (NDScope scope = new NDScope()) {
+                NDArray x = Batches.images(manager, images, Batches.range(start, end));
+                int[] classes = probabilities(x).argMax(1).toType(DataType.INT32, false).toIntArray();
+                System.arraycopy(classes, 0, predicted, start, classes.length);
+                scope.suppressNotUsedWarning();
+            }
+        }
+        return predicted;
+    }
+
+    /** Every parameter with its path name (e.g. {@code 01conv2d_weight}), in a fixed order. */
+    public Map<String, Parameter> parameters() {
+        Map<String, Parameter> all = new LinkedHashMap<>();
+        for (Pair<String, Parameter> pair : layers.getParameters()) {
+            all.put(pair.getKey(), pair.getValue());
+        }
+        return all;
+    }
+
+    /** Number of weights, all of them. */
+    public long parameterCount() {
+        return parameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+    }
+
+    /** Number of weights that training updates. */
+    public long trainableParameterCount() {
+        return parameters().values().stream().filter(Parameter::requiresGradient).mapToLong(p -> p.getArray().size()).sum();
+    }
+
+    /** A Keras-like table of layers, output shapes and parameter counts. */
+    public ModelSummary summary() {
+        return ModelSummary.of(this);
+    }
+
+    /** The block of layer {@code name}. */
+    public Block layer(String layerName) {
+        return layers.layer(layerName);
+    }
+
+    /** Writes the parameters to {@code file} atomically. */
+    public void save(Path file) {
+        AtomicFiles.write(file, out -> writeParameters(new DataOutputStream(out)));
+    }
+
+    /** Writes the parameters to a stream, e.g. inside a checkpoint. */
+    public void writeParameters(DataOutputStream out) throws IOException {
+        layers.saveParameters(out);
+        out.flush();
+    }
+
+    /** Reads parameters written by {@link #save} into this network, whose layers must match. */
+    public void load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            readParameters(new DataInputStream(in), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read parameters from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads parameters from a stream; {@code source} names it in errors. */
+    public void readParameters(DataInputStream in, String source) throws IOException {
+        try {
+            layers.loadParameters(manager, in);
+        } catch (MalformedModelException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + " does not hold parameters of network '" + name + "' ("
+                    + e.getMessage() + "); was it saved from a different network?", e);
+        }
+        // Loaded arrays are new tensors: trainable ones must collect gradients again.
+        for (Parameter parameter : parameters().values()) {
+            if (parameter.requiresGradient()) {
+                parameter.getArray().setRequiresGradient(true);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Network[" + name + ", input " + Arrays.toString(inputShape) + ", " + head + " head, " + numClasses
+                + " classes, " + String.format("%,d", parameterCount()) + " parameters on " + device() + "]";
+    }
+}

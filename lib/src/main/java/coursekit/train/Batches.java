@@ -1,0 +1,69 @@
+package coursekit.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import coursekit.data.ImageSet;
+import coursekit.model.Head;
+
+/** Turns images of an {@link ImageSet} into the float batches a network eats. */
+public final class Batches {
+
+    private Batches() {}
+
+    /** Indices {@code start, start+1, ..., end-1}. */
+    public static int[] range(int start, int end) {
+        int[] indices = new int[end - start];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = start + i;
+        }
+        return indices;
+    }
+
+    /**
+     * The images at {@code indices} as a float32 array (N, C, H, W) scaled to [0, 1], as Keras's
+     * {@code rescale=1./255} does.
+     */
+    public static NDArray images(NDManager manager, ImageSet images, int[] indices) {
+        return manager.create(channelsFirst(images, indices), new Shape(indices.length, images.channels(), images.height(), images.width()));
+    }
+
+    /** The images at {@code indices} as channel-first floats in [0, 1]. */
+    public static float[] channelsFirst(ImageSet images, int[] indices) {
+        int h = images.height();
+        int w = images.width();
+        int c = images.channels();
+        int plane = h * w;
+        byte[] image = new byte[images.imageBytes()];
+        float[] out = new float[indices.length * c * plane];
+        for (int n = 0; n < indices.length; n++) {
+            images.copyImage(indices[n], image, 0);
+            int base = n * c * plane;
+            for (int p = 0; p < plane; p++) {
+                for (int ch = 0; ch < c; ch++) {
+                    out[base + ch * plane + p] = (image[p * c + ch] & 0xff) / 255f;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The labels at {@code indices} in the form {@code head}'s loss expects: (N, 1) floats 0/1 for
+     * a sigmoid head, (N) class indices for a softmax head.
+     */
+    public static NDArray labels(NDManager manager, ImageSet images, int[] indices, Head head) {
+        if (head == Head.SIGMOID) {
+            float[] values = new float[indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                values[i] = images.label(indices[i]);
+            }
+            return manager.create(values, new Shape(indices.length, 1));
+        }
+        int[] values = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            values[i] = images.label(indices[i]);
+        }
+        return manager.create(values, new Shape(indices.length));
+    }
+}

@@ -1,0 +1,186 @@
+package coursekit.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import coursekit.data.ImageSet;
+import coursekit.data.Split;
+import coursekit.engine.Seeds;
+import coursekit.model.Network;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The training loop behind {@code fit(...)}: mini-batch gradient descent over shuffled training
+ * images, then a pass over the validation images, once per epoch, recording Keras's metrics.
+ *
+ * <p>Every array a step creates lives in an {@link NDScope} closed at the end of the step, so
+ * memory stays flat however long training runs. The loop does not use DJL's {@code Trainer},
+ * whose first-step check wrongly rejects a small head on a frozen base ("Gradient values are all
+ * zeros").
+ */
+public final class Fit {
+
+    private static final int EVALUATION_BATCH = 64;
+
+    private Fit() {}
+
+    /** Trains on {@code data.train()} and validates on {@code data.validation()} after each epoch. */
+    public static History fit(Network network, Split data, FitConfig config) {
+        return fit(network, data.train(), data.validation(), config);
+    }
+
+    /**
+     * Trains {@code network} on {@code train}, reporting loss and accuracy on {@code validation}
+     * (may be null) after each epoch.
+     */
+    public static History fit(Network network, ImageSet train, ImageSet validation, FitConfig config) {
+        checkCompatible(network, train, "training");
+        if (validation != null) {
+            checkCompatible(network, validation, "validation");
+        }
+        Optimizer optimizer = config.optimizer();
+        optimizer.bindTo(network, network.name());
+        History history = new History();
+        long seed = config.seed() != null ? config.seed() : Seeds.next();
+        if (config.resume() && config.checkpointDir() != null && Files.exists(Checkpoint.file(config.checkpointDir()))) {
+            Checkpoint.Restored restored = Checkpoint.read(config.checkpointDir(), network, optimizer);
+            history = restored.history();
+            seed = restored.seed();
+            config.progress().accept("Resuming from " + Checkpoint.file(config.checkpointDir()) + " after epoch " + history.epochs() + ".");
+        }
+        Map<String, Parameter> trainable = new LinkedHashMap<>();
+        network.parameters().forEach((name, parameter) -> {
+            if (parameter.requiresGradient()) {
+                trainable.put(name, parameter);
+            }
+        });
+        for (int epoch = history.epochs(); epoch < config.epochs(); epoch++) {
+            long started = System.nanoTime();
+            // Seeding per epoch makes a resumed run draw the same shuffles and dropout masks.
+            Seeds.seedEngine(seed * 1_000_003L + epoch);
+            Map<String, Double> metrics = trainEpoch(network, train, config, optimizer, trainable, new Random(seed * 31 + epoch), epoch);
+            if (validation != null) {
+                Evaluation val = evaluate(network, validation);
+                metrics.put(History.VAL_LOSS, val.loss());
+                metrics.put(History.VAL_ACCURACY, val.accuracy());
+            }
+            history.add(metrics);
+            if (config.checkpointDir() != null) {
+                Checkpoint.write(config.checkpointDir(), network, optimizer, history, seed);
+            }
+            config.progress().accept(progressLine(epoch + 1, config.epochs(), (System.nanoTime() - started) / 1e9, metrics));
+        }
+        return history;
+    }
+
+    private static Map<String, Double> trainEpoch(Network network, ImageSet train, FitConfig config, Optimizer optimizer,
+            Map<String, Parameter> trainable, Random random, int epoch) {
+        int[] order = shuffled(train.size(), random);
+        double lossSum = 0;
+        long correct = 0;
+        int batches = 0;
+        for (int start = 0; start < order.length; start += config.batchSize()) {
+            int[] indices = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
+            try (NDScope scope = new NDScope()) {
+                NDArray x = Batches.images(network.manager(), train, indices);
+                NDArray y = Batches.labels(network.manager(), train, indices, network.head());
+                NDArray logits;
+                NDArray loss;
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    logits = network.logits(x, true);
+                    loss = Losses.crossEntropy(network.head(), logits, y);
+                    collector.backward(loss);
+                }
+                float value = loss.getFloat();
+                if (!Float.isFinite(value)) {
+                    throw new TrainingDivergedException(String.format(Locale.ROOT,
+                            "The training loss became %s at epoch %d, batch %d; lower the learning rate (now %s) or check "
+                                    + "the inputs for NaN values.",
+                            value, epoch + 1, batches + 1, optimizer.describe()));
+                }
+                lossSum += value * indices.length;
+                correct += Losses.correct(network.head(), logits, y);
+                applyGradients(optimizer, trainable);
+                batches++;
+                scope.suppressNotUsedWarning();
+            }
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put(History.LOSS, lossSum / order.length);
+        metrics.put(History.ACCURACY, (double) correct / order.length);
+        return metrics;
+    }
+
+    private static void applyGradients(Optimizer optimizer, Map<String, Parameter> trainable) {
+        float rate = (float) optimizer.learningRate();
+        for (Map.Entry<String, Parameter> entry : trainable.entrySet()) {
+            NDArray weight = entry.getValue().getArray();
+            NDArray gradient = weight.getGradient();
+            optimizer.update(entry.getKey(), weight, gradient, rate);
+            // PyTorch adds new gradients to old ones; clear them for the next step.
+            gradient.subi(gradient);
+        }
+        optimizer.step();
+    }
+
+    /** Loss and accuracy of {@code network} on {@code images}, in inference mode (no dropout). */
+    public static Evaluation evaluate(Network network, ImageSet images) {
+        checkCompatible(network, images, "evaluation");
+        double lossSum = 0;
+        long correct = 0;
+        for (int start = 0; start < images.size(); start += EVALUATION_BATCH) {
+            int[] indices = Batches.range(start, Math.min(images.size(), start + EVALUATION_BATCH));
+            try (NDScope scope = new NDScope()) {
+                NDArray x = Batches.images(network.manager(), images, indices);
+                NDArray y = Batches.labels(network.manager(), images, indices, network.head());
+                NDArray logits = network.logits(x, false);
+                lossSum += Losses.crossEntropy(network.head(), logits, y).getFloat() * indices.length;
+                correct += Losses.correct(network.head(), logits, y);
+                scope.suppressNotUsedWarning();
+            }
+        }
+        return new Evaluation(lossSum / images.size(), (double) correct / images.size(), images.size());
+    }
+
+    private static void checkCompatible(Network network, ImageSet images, String role) {
+        long[] expected = network.inputShape();
+        long[] found = images.imageShape();
+        if (!java.util.Arrays.equals(expected, found)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "The %s images are %dx%dx%d (channels x height x width) but network '%s' expects %dx%dx%d; "
+                            + "resize the data (e.g. split.resize(%d, %d)) or build the network for this shape.",
+                    role, found[0], found[1], found[2], network.name(), expected[0], expected[1], expected[2],
+                    expected[1], expected[2]));
+        }
+        if (images.size() == 0) {
+            throw new IllegalArgumentException("The " + role + " set is empty; check the split fractions.");
+        }
+        if (images.numClasses() != network.numClasses()) {
+            throw new IllegalArgumentException("The " + role + " images have " + images.numClasses() + " classes "
+                    + images.classNames() + " but network '" + network.name() + "' predicts " + network.numClasses() + ".");
+        }
+    }
+
+    private static int[] shuffled(int size, Random random) {
+        int[] order = Batches.range(0, size);
+        for (int i = size - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+
+    static String progressLine(int epoch, int epochs, double seconds, Map<String, Double> metrics) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Epoch %d/%d - %.1fs", epoch, epochs, seconds));
+        metrics.forEach((key, value) -> line.append(String.format(Locale.ROOT, " - %s: %.4f", key, value)));
+        return line.toString();
+    }
+}

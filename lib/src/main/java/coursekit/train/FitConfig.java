@@ -1,0 +1,129 @@
+package coursekit.train;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * How {@link Fit#fit} trains: epochs, batch size, optimizer, seed, checkpointing and progress.
+ * Start with {@link #epochs(int)} and chain the rest in any order; each setter returns a new
+ * config, so a base config can be shared between runs.
+ *
+ * <pre>{@code FitConfig.epochs(30).batchSize(20).optimizer(Optimizers.rmsprop(1e-4)).seed(42)}</pre>
+ */
+public final class FitConfig {
+
+    private int epochs;
+    private int batchSize = 32;
+    private Optimizer optimizer;
+    private Long seed;
+    private Path checkpointDir;
+    private boolean resume;
+    private Consumer<String> progress = System.out::println;
+
+    private FitConfig() {}
+
+    private FitConfig copy() {
+        FitConfig copy = new FitConfig();
+        copy.epochs = epochs;
+        copy.batchSize = batchSize;
+        copy.optimizer = optimizer;
+        copy.seed = seed;
+        copy.checkpointDir = checkpointDir;
+        copy.resume = resume;
+        copy.progress = progress;
+        return copy;
+    }
+
+    /** A config that trains for {@code epochs} passes over the training data. */
+    public static FitConfig epochs(int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("Training needs at least one epoch, but got epochs=" + epochs + ".");
+        }
+        FitConfig config = new FitConfig();
+        config.epochs = epochs;
+        return config;
+    }
+
+    /** Images per gradient step (default 32, Keras's default). */
+    public FitConfig batchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("The batch size must be at least 1, but got batchSize=" + batchSize + ".");
+        }
+        FitConfig copy = copy();
+        copy.batchSize = batchSize;
+        return copy;
+    }
+
+    /** The update rule (default Adam with learning rate 0.001). */
+    public FitConfig optimizer(Optimizer optimizer) {
+        FitConfig copy = copy();
+        copy.optimizer = java.util.Objects.requireNonNull(optimizer, "optimizer");
+        return copy;
+    }
+
+    /** Seeds shuffling and dropout, so that the same seed on CPU gives the same history. */
+    public FitConfig seed(long seed) {
+        FitConfig copy = copy();
+        copy.seed = seed;
+        return copy;
+    }
+
+    /** Writes {@code dir/checkpoint.bin} atomically after every epoch. */
+    public FitConfig checkpoint(Path dir) {
+        FitConfig copy = copy();
+        copy.checkpointDir = dir;
+        return copy;
+    }
+
+    /** Continues from the checkpoint in the {@link #checkpoint} folder when one is there. */
+    public FitConfig resume(boolean resume) {
+        FitConfig copy = copy();
+        copy.resume = resume;
+        return copy;
+    }
+
+    /** Where the one-line-per-epoch progress goes (default standard output). */
+    public FitConfig progress(Consumer<String> progress) {
+        FitConfig copy = copy();
+        copy.progress = java.util.Objects.requireNonNull(progress, "progress");
+        return copy;
+    }
+
+    /** No progress lines. */
+    public FitConfig quiet() {
+        return progress(line -> { });
+    }
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** The optimizer, creating the default one (Adam, 0.001) on first use. */
+    public Optimizer optimizer() {
+        if (optimizer == null) {
+            optimizer = Optimizers.adam(1e-3);
+        }
+        return optimizer;
+    }
+
+    /** The seed, or null to draw one from the kit's seed sequence. */
+    public Long seed() {
+        return seed;
+    }
+
+    public Path checkpointDir() {
+        return checkpointDir;
+    }
+
+    public boolean resume() {
+        return resume;
+    }
+
+    public Consumer<String> progress() {
+        return progress;
+    }
+}

@@ -1,0 +1,129 @@
+package coursekit.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A gradient-descent update rule that changes weights in place. Each optimizer keeps its own
+ * per-parameter state (momentum, running averages), which a checkpoint saves and restores.
+ *
+ * <p>The kit implements its optimizers itself rather than through DJL's, because DJL's PyTorch
+ * engine lacks RMSprop, and so that every rule is tested against its textbook form.
+ */
+public abstract class Optimizer {
+
+    private final double learningRate;
+    private final Map<String, NDArray[]> state = new LinkedHashMap<>();
+    private long steps;
+    private Object owner;
+
+    protected Optimizer(double learningRate) {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("The learning rate must be a positive number, but got learningRate=" + learningRate + ".");
+        }
+        this.learningRate = learningRate;
+    }
+
+    /** e.g. "RMSprop(lr=1.0E-4)". */
+    public abstract String describe();
+
+    /** The base learning rate. */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** Number of completed {@link #step()} calls. */
+    public long steps() {
+        return steps;
+    }
+
+    /**
+     * Ties this optimizer to the network it trains: its state is per parameter of that network, so
+     * using it on another network would mix states of different weights.
+     */
+    public void bindTo(Object network, String networkName) {
+        if (owner != null && owner != network) {
+            throw new IllegalStateException("This " + describe() + " already trains another network; create a new optimizer "
+                    + "for network '" + networkName + "', e.g. Optimizers.rmsprop(1e-4).");
+        }
+        owner = network;
+    }
+
+    /** Marks the end of one training step (one batch); rules with bias correction count these. */
+    public void step() {
+        steps++;
+    }
+
+    /**
+     * Updates {@code weight} in place from {@code gradient}.
+     *
+     * @param key a stable name of the parameter (its state is kept under it)
+     * @param rate the learning rate for this parameter (the base rate times its group's factor)
+     */
+    public abstract void update(String key, NDArray weight, NDArray gradient, float rate);
+
+    /** The state arrays of {@code key}, created as zeros like {@code weight} on first use. */
+    protected final NDArray[] state(String key, NDArray weight, int count) {
+        NDArray[] arrays = state.get(key);
+        if (arrays == null) {
+            arrays = new NDArray[count];
+            for (int i = 0; i < count; i++) {
+                arrays[i] = weight.zerosLike();
+                // State outlives the step's scope: it belongs to the weight's manager.
+                NDScope.unregister(arrays[i]);
+            }
+            state.put(key, arrays);
+        }
+        return arrays;
+    }
+
+    /** Writes the step count and every state array. */
+    public void write(DataOutputStream out) throws IOException {
+        out.writeUTF(describe());
+        out.writeLong(steps);
+        out.writeInt(state.size());
+        for (Map.Entry<String, NDArray[]> entry : state.entrySet()) {
+            out.writeUTF(entry.getKey());
+            out.writeInt(entry.getValue().length);
+            for (NDArray array : entry.getValue()) {
+                byte[] bytes = array.encode();
+                out.writeInt(bytes.length);
+                out.write(bytes);
+            }
+        }
+    }
+
+    /** Restores what {@link #write} wrote; the optimizer must be of the same kind. */
+    public void read(DataInputStream in, NDManager manager, String source) throws IOException {
+        String saved = in.readUTF();
+        if (!saved.equals(describe())) {
+            throw new IllegalArgumentException(source + " was written with optimizer " + saved + " but this run uses "
+                    + describe() + "; resume with the same optimizer or start without resuming.");
+        }
+        steps = in.readLong();
+        int entries = in.readInt();
+        state.clear();
+        for (int e = 0; e < entries; e++) {
+            String key = in.readUTF();
+            NDArray[] arrays = new NDArray[in.readInt()];
+            for (int i = 0; i < arrays.length; i++) {
+                byte[] bytes = new byte[in.readInt()];
+                in.readFully(bytes);
+                arrays[i] = NDArray.decode(manager, bytes);
+                NDScope.unregister(arrays[i]);
+            }
+            state.put(key, arrays);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

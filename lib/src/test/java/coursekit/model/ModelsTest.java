@@ -1,0 +1,79 @@
+package coursekit.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelsTest {
+
+    @Test
+    void lectureCnnAt150HasTheLecturesParameterCount() {
+        try (Network net = Models.lectureCnn(new long[] {3, 150, 150}, 1)) {
+            assertEquals(3_453_121L, net.parameterCount());
+            assertEquals(3_453_121L, net.trainableParameterCount());
+            assertEquals(Head.SIGMOID, net.head());
+        }
+    }
+
+    @Test
+    void lectureCnnWithDropoutHasTheSameParameterCount() {
+        try (Network net = Models.lectureCnn(new long[] {3, 150, 150}, 1, 0.5)) {
+            assertEquals(3_453_121L, net.parameterCount());
+            assertTrue(net.layers().names().contains("dropout"));
+        }
+    }
+
+    @Test
+    void lectureCnnOutputsOneLogitPerClass() {
+        try (Network net = Models.lectureCnn(new long[] {3, 64, 64}, 5);
+                NDManager manager = NDManager.newBaseManager(net.device())) {
+            NDArray logits = net.logits(manager.zeros(net.batchShape(4)), false);
+            assertArrayEquals(new long[] {4, 5}, logits.getShape().getShape());
+            assertEquals(Head.SOFTMAX, net.head());
+        }
+    }
+
+    @Test
+    void layersCarryKerasStyleNames() {
+        try (Network net = Models.lectureCnn(new long[] {3, 64, 64}, 1)) {
+            List<String> names = net.layers().names();
+            assertEquals("conv2d", names.get(0));
+            assertTrue(names.containsAll(List.of("conv2d_3", "max_pooling2d_3", "flatten", "dense", "dense_1")));
+        }
+    }
+
+    @Test
+    void summaryListsShapesAndTotals() {
+        try (Network net = Models.lectureCnn(new long[] {3, 150, 150}, 1)) {
+            ModelSummary summary = net.summary();
+            ModelSummary.Row first = summary.rows().get(0);
+            assertEquals("conv2d", first.layer());
+            assertEquals("(None, 32, 148, 148)", first.outputShape());
+            assertEquals(896L, first.parameters());
+            assertEquals(3_453_121L, summary.rows().stream().mapToLong(ModelSummary.Row::parameters).sum());
+            String text = summary.toString();
+            assertTrue(text.contains("Total params: 3,453,121"), text);
+            assertTrue(text.contains("Non-trainable params: 0"), text);
+            assertEquals(summary.rows().size(), summary.toTable().rowCount());
+        }
+    }
+
+    @Test
+    void tooSmallInputIsRejectedWithTheSizeInTheMessage() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Models.lectureCnn(new long[] {3, 32, 32}, 1));
+        assertTrue(error.getMessage().contains("32x32"), error.getMessage());
+    }
+
+    @Test
+    void duplicateLayerNamesAreRejected() {
+        Layers layers = new Layers().add("a", ai.djl.nn.Blocks.identityBlock());
+        assertThrows(IllegalArgumentException.class, () -> layers.add("a", ai.djl.nn.Blocks.identityBlock()));
+    }
+}

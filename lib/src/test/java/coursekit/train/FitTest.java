@@ -1,0 +1,166 @@
+package coursekit.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import coursekit.data.ImageSet;
+import coursekit.data.Split;
+import coursekit.engine.Seeds;
+import coursekit.model.Head;
+import coursekit.model.Layers;
+import coursekit.model.Models;
+import coursekit.model.Network;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FitTest {
+
+    private static final Split DATA = SyntheticImages.darkAndBright(96, 48, 3, 7).split(0.5, 0.25, 0.25, 1);
+
+    private static Network smallCnn() {
+        Layers layers = new Layers()
+                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(4).build())
+                .addNumbered("re_lu", Activation.reluBlock())
+                .add("flatten", Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(1).build());
+        return Network.create("small_cnn", layers, new long[] {3, 48, 48}, Head.SIGMOID, 2);
+    }
+
+    private static History train(long seed, FitConfig config) {
+        Seeds.set(seed);
+        try (Network net = Models.lectureCnn(DATA.imageShape(), 1)) {
+            return Fit.fit(net, DATA, config);
+        }
+    }
+
+    @Test
+    void historyHasKerasKeysForEveryEpoch() {
+        History history = train(3, FitConfig.epochs(2).optimizer(Optimizers.adam(1e-3)).quiet());
+        assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"), new ArrayList<>(history.keys()));
+        assertEquals(2, history.epochs());
+    }
+
+    @Test
+    void learnsAnEasyTask() {
+        History history = train(3, FitConfig.epochs(6).batchSize(8).optimizer(Optimizers.rmsprop(1e-3)).quiet());
+        assertTrue(history.last("val_accuracy") >= 0.9, history.toString());
+        assertTrue(history.last("loss") < history.get("loss").get(0), history.toString());
+    }
+
+    @Test
+    void softmaxHeadLearnsToo() {
+        Seeds.set(5);
+        try (Network net = Models.lectureCnn(DATA.imageShape(), 2)) {
+            History history = Fit.fit(net, DATA, FitConfig.epochs(6).batchSize(8).optimizer(Optimizers.adam(1e-3)).quiet());
+            assertTrue(history.last("val_accuracy") >= 0.9, history.toString());
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameHistory() {
+        FitConfig config = FitConfig.epochs(2).seed(11).quiet();
+        History first = train(9, config.optimizer(Optimizers.rmsprop(1e-3)));
+        History second = train(9, config.optimizer(Optimizers.rmsprop(1e-3)));
+        assertEquals(first.toCsv(), second.toCsv());
+    }
+
+    @Test
+    void printsOneProgressLinePerEpoch() {
+        List<String> lines = new ArrayList<>();
+        train(3, FitConfig.epochs(2).progress(lines::add));
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(1).startsWith("Epoch 2/2"), lines.get(1));
+        assertTrue(lines.get(1).contains("val_accuracy"), lines.get(1));
+    }
+
+    @Test
+    void resumingFromACheckpointContinuesTheSameRun(@TempDir Path dir) {
+        FitConfig config = FitConfig.epochs(3).seed(4).quiet();
+        History straight = train(21, config.optimizer(Optimizers.adam(1e-3)));
+
+        train(21, config.optimizer(Optimizers.adam(1e-3)).checkpoint(dir).progress(line -> { }));
+        assertTrue(Files.exists(dir.resolve("checkpoint.bin")));
+        // A partial run: stop after one epoch, then resume to three.
+        Path partial = dir.resolve("partial");
+        train(21, FitConfig.epochs(1).seed(4).quiet().optimizer(Optimizers.adam(1e-3)).checkpoint(partial));
+        History resumed = train(21, config.optimizer(Optimizers.adam(1e-3)).checkpoint(partial).resume(true));
+        assertEquals(straight.toCsv(), resumed.toCsv());
+    }
+
+    @Test
+    void aNaNLossStopsTrainingWithAClearMessage() {
+        Layers layers = new Layers()
+                .add("flatten", Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(1).build())
+                .add("poison", new ai.djl.nn.LambdaBlock(list -> new ai.djl.ndarray.NDList(list.singletonOrThrow().mul(Float.NaN))));
+        try (Network net = Network.create("poisoned", layers, new long[] {3, 48, 48}, Head.SIGMOID, 2)) {
+            TrainingDivergedException error = assertThrows(TrainingDivergedException.class,
+                    () -> Fit.fit(net, DATA, FitConfig.epochs(1).quiet()));
+            assertTrue(error.getMessage().contains("NaN") && error.getMessage().contains("epoch 1"), error.getMessage());
+        }
+    }
+
+    @Test
+    void aSmallHeadOnAFrozenBaseTrainsWithoutAFalseZeroGradientAlarm() {
+        try (Network net = smallCnn()) {
+            Parameter conv = net.parameters().values().iterator().next();
+            conv.freeze(true);
+            float[] frozenBefore = conv.getArray().toFloatArray();
+            NDArray head = net.parameters().get(lastKey(net)).getArray();
+            float[] headBefore = head.toFloatArray();
+            Fit.fit(net, DATA, FitConfig.epochs(1).quiet());
+            assertArrayEqualsExactly(frozenBefore, conv.getArray().toFloatArray());
+            assertNotEquals(headBefore[0], head.toFloatArray()[0]);
+            assertEquals(net.parameterCount() - conv.getArray().size(), net.trainableParameterCount());
+        }
+    }
+
+    @Test
+    void imagesOfTheWrongSizeAreRejectedWithBothSizes() {
+        try (Network net = smallCnn()) {
+            ImageSet small = SyntheticImages.darkAndBright(8, 46, 3, 1);
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> Fit.fit(net, small, null, FitConfig.epochs(1).quiet()));
+            assertTrue(error.getMessage().contains("3x46x46") && error.getMessage().contains("3x48x48"), error.getMessage());
+        }
+    }
+
+    @Test
+    void evaluationDoesNotChangeTheWeights() {
+        try (Network net = smallCnn()) {
+            float[] before = net.parameters().values().iterator().next().getArray().toFloatArray();
+            Evaluation evaluation = Fit.evaluate(net, DATA.test());
+            assertEquals(DATA.test().size(), evaluation.images());
+            assertArrayEqualsExactly(before, net.parameters().values().iterator().next().getArray().toFloatArray());
+            assertFalse(Double.isNaN(evaluation.loss()));
+        }
+    }
+
+    private static String lastKey(Network net) {
+        String last = null;
+        for (String key : net.parameters().keySet()) {
+            if (key.endsWith("weight")) {
+                last = key;
+            }
+        }
+        return last;
+    }
+
+    private static void assertArrayEqualsExactly(float[] expected, float[] actual) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, 0f);
+    }
+}
