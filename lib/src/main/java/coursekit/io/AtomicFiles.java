@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes files so that a reader sees either the old file or the whole new one, never half of it. */
 public final class AtomicFiles {
@@ -33,6 +34,10 @@ public final class AtomicFiles {
             temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try (OutputStream out = Files.newOutputStream(temp)) {
                 writer.writeTo(out);
+            }
+            // Temporary files are created owner-only; the result should read like any other file.
+            if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
