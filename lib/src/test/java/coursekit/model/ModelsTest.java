@@ -22,6 +22,14 @@ class ModelsTest {
     }
 
     @Test
+    void lectureCnnAtTheLabSizeOf64HasAFourTimesSmallerDenseInput() {
+        try (Network net = Models.lectureCnn(new long[] {3, 64, 64}, 1)) {
+            // 2x2x128 = 512 flattened features instead of 7x7x128 = 6,272 at 150x150.
+            assertEquals(504_001L, net.parameterCount());
+        }
+    }
+
+    @Test
     void lectureCnnWithDropoutHasTheSameParameterCount() {
         try (Network net = Models.lectureCnn(new long[] {3, 150, 150}, 1, 0.5)) {
             assertEquals(3_453_121L, net.parameterCount());
