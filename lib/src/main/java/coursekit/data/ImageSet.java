@@ -37,6 +37,21 @@ public final class ImageSet {
      * @param labels class index of each image, in {@code [0, classNames.size())}
      */
     public static ImageSet of(byte[] pixels, int[] labels, int height, int width, int channels, List<String> classNames) {
+        validate(pixels, labels, height, width, channels, classNames);
+        return new ImageSet(pixels.clone(), labels.clone(), height, width, channels, classNames);
+    }
+
+    /**
+     * Like {@link #of} but takes ownership of the arrays instead of copying them; the loaders use it
+     * because a full dataset is large enough that a second copy matters. Callers must not touch the
+     * arrays afterwards.
+     */
+    static ImageSet wrap(byte[] pixels, int[] labels, int height, int width, int channels, List<String> classNames) {
+        validate(pixels, labels, height, width, channels, classNames);
+        return new ImageSet(pixels, labels, height, width, channels, classNames);
+    }
+
+    private static void validate(byte[] pixels, int[] labels, int height, int width, int channels, List<String> classNames) {
         if (height <= 0 || width <= 0 || (channels != 1 && channels != 3)) {
             throw new IllegalArgumentException("An image must have a positive size and 1 or 3 channels, but got "
                     + height + "x" + width + "x" + channels + ".");
@@ -55,7 +70,6 @@ public final class ImageSet {
                         + classNames.size() + " classes " + classNames + ".");
             }
         }
-        return new ImageSet(pixels.clone(), labels.clone(), height, width, channels, classNames);
     }
 
     /** Number of images. */
@@ -185,12 +199,14 @@ public final class ImageSet {
             }
             java.util.Collections.shuffle(members, random);
             int n = members.size();
-            int nTrain = (int) Math.round(n * train);
-            int nVal = (int) Math.round(n * validation);
+            // Rounding each part on its own can overshoot a small class (3 images at 0.5/0.5 rounds to 2 + 2),
+            // so each part takes at most what the earlier parts left.
+            int nTrain = Math.min(n, (int) Math.round(n * train));
+            int nVal = Math.min(n - nTrain, (int) Math.round(n * validation));
             int nTest = Math.min(n - nTrain - nVal, (int) Math.round(n * test));
             trainIdx.addAll(members.subList(0, nTrain));
             valIdx.addAll(members.subList(nTrain, nTrain + nVal));
-            testIdx.addAll(members.subList(nTrain + nVal, nTrain + nVal + Math.max(0, nTest)));
+            testIdx.addAll(members.subList(nTrain + nVal, nTrain + nVal + nTest));
         }
         return new Split(subset(sortedArray(trainIdx)), subset(sortedArray(valIdx)), subset(sortedArray(testIdx)));
     }
