@@ -42,7 +42,7 @@ public final class Network implements AutoCloseable {
     private final Head head;
     private final int numClasses;
     private final NDManager manager;
-    private final ParameterStore parameterStore;
+    private ParameterStore parameterStore;
 
     private Network(String name, Layers layers, long[] inputShape, Head head, int numClasses, Device device, long seed) {
         this.name = name;
@@ -204,6 +204,8 @@ public final class Network implements AutoCloseable {
                 parameter.getArray().setRequiresGradient(true);
             }
         }
+        // A ParameterStore keeps the arrays it handed out first; a fresh one sees the loaded ones.
+        parameterStore = new ParameterStore(manager, false);
     }
 
     @Override
