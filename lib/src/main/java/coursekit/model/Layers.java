@@ -71,7 +71,12 @@ public final class Layers extends SequentialBlock {
             case "Linear":
                 return "dense";
             case "BatchNorm":
+            case "BatchNormalization":
                 return "batch_normalization";
+            case "KerasConv2d":
+                return "conv2d";
+            case "DepthwiseConv2d":
+                return "depthwise_conv2d";
             case "Dropout":
                 return "dropout";
             default:

@@ -1,5 +1,6 @@
 package coursekit.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
@@ -7,6 +8,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
+import java.util.List;
 
 /** Model presets that the lectures use, by the names the lectures give them. */
 public final class Models {
@@ -48,6 +50,48 @@ public final class Models {
         layers.add(Linear.builder().setUnits(outputs).build());
         Head head = Head.forOutputs(outputs);
         return Network.create("lecture_cnn", layers, inputShape, head, head == Head.SIGMOID ? 2 : outputs);
+    }
+
+    /**
+     * ImageNet MobileNet v1 (width 0.25, 224x224x3) with its 1000-class top and pretrained
+     * weights from the weights directory, Keras's {@code MobileNet(alpha=0.25)}; read its output
+     * with {@link #decodePredictions}. {@link MobileNet#builder()} sets everything else.
+     */
+    public static Network mobilenet() {
+        return MobileNet.builder().build();
+    }
+
+    /**
+     * The convolutional base of ImageNet MobileNet v1 (width 0.25) for inputs of
+     * {@code inputShape} (3, height, width; sides at least 32), Keras's
+     * {@code MobileNet(alpha=0.25, include_top=False, input_shape=...)}: its output is the
+     * {@code conv_pw_13_relu} feature map, 256 channels at 1/32 of the input's size.
+     */
+    public static Network mobilenet(long[] inputShape) {
+        return MobileNet.builder().includeTop(false).inputShape(inputShape).build();
+    }
+
+    /**
+     * ImageNet VGG16 with its 1000-class top (224x224x3), Keras's {@code VGG16()}; the weights
+     * file is 528 MB. {@link Vgg16#builder()} sets everything else.
+     */
+    public static Network vgg16() {
+        return Vgg16.builder().build();
+    }
+
+    /**
+     * The convolutional base of ImageNet VGG16 for inputs of {@code inputShape} (3, height,
+     * width; sides at least 32), Keras's {@code VGG16(weights='imagenet', include_top=False,
+     * input_shape=...)}: 14,714,688 parameters, output the {@code block5_pool} feature map (512
+     * channels at 1/32 of the input's size).
+     */
+    public static Network vgg16(long[] inputShape) {
+        return Vgg16.builder().includeTop(false).inputShape(inputShape).build();
+    }
+
+    /** The {@code top} most probable ImageNet classes of each row of {@code probabilities} (N, 1000); see {@link ImageNet}. */
+    public static List<List<ImageNet.Prediction>> decodePredictions(NDArray probabilities, int top) {
+        return ImageNet.decodePredictions(probabilities, top);
     }
 
     private static void checkLectureCnnInput(long[] inputShape) {

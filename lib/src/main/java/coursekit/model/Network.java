@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,7 +43,7 @@ public final class Network implements AutoCloseable {
     private final Head head;
     private final int numClasses;
     private final NDManager manager;
-    private final ParameterStore parameterStore;
+    private ParameterStore parameterStore;
 
     private Network(String name, Layers layers, long[] inputShape, Head head, int numClasses, Device device, long seed) {
         this.name = name;
@@ -170,6 +171,43 @@ public final class Network implements AutoCloseable {
         return layers.layer(layerName);
     }
 
+    /**
+     * Freezes every layer: training changes none of its weights, and its {@link BatchNormalization}
+     * layers normalise with their moving statistics and leave them unchanged.
+     */
+    public void freezeAll() {
+        setTrainable(0, false);
+    }
+
+    /** Makes every layer trainable again. */
+    public void unfreezeAll() {
+        setTrainable(0, true);
+    }
+
+    /**
+     * Makes layer {@code layerName} and every layer after it trainable and freezes every layer
+     * before it, as fine-tuning the top of a pretrained base does (e.g. {@code unfreezeFrom("block5_conv1")}).
+     */
+    public void unfreezeFrom(String layerName) {
+        int from = layers.indexOf(layerName);
+        setTrainable(0, false);
+        setTrainable(from, true);
+    }
+
+    private void setTrainable(int from, boolean trainable) {
+        List<String> names = layers.names();
+        for (int i = from; i < names.size(); i++) {
+            // Moving statistics never take gradients: PyTorch refuses in-place updates of tensors that require them.
+            layers.layer(names.get(i)).freezeParameters(!trainable,
+                    p -> p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR);
+        }
+    }
+
+    /** Loads Keras weights by layer name from a Keras {@code .h5} file or a TF.js layers model; see {@link KerasWeightsLoader}. */
+    public void loadKerasWeights(Path path) {
+        KerasWeightsLoader.load(this, path);
+    }
+
     /** Writes the parameters to {@code file} atomically. */
     public void save(Path file) {
         AtomicFiles.write(file, out -> writeParameters(new DataOutputStream(out)));
@@ -204,6 +242,8 @@ public final class Network implements AutoCloseable {
                 parameter.getArray().setRequiresGradient(true);
             }
         }
+        // A ParameterStore keeps the arrays it handed out first; a fresh one sees the loaded ones.
+        parameterStore = new ParameterStore(manager, false);
     }
 
     @Override

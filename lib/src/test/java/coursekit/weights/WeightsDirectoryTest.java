@@ -1,0 +1,200 @@
+package coursekit.weights;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The weights directory's lookup, offline message and download checks; no test reaches the network. */
+class WeightsDirectoryTest {
+
+    private static final WeightsDirectory.Fetcher NO_NETWORK = uri -> {
+        throw new AssertionError("a test must not download, but " + uri + " was requested");
+    };
+
+    /** Serves {@code files} by address, as the network would. */
+    private static WeightsDirectory.Fetcher serving(Map<URI, byte[]> files) {
+        return uri -> {
+            byte[] bytes = files.get(uri);
+            if (bytes == null) {
+                throw new IOException("HTTP status 404");
+            }
+            return new ByteArrayInputStream(bytes);
+        };
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static byte[] kerasFile(Path temp) throws IOException {
+        Path file = temp.resolve("source.h5");
+        try (WritableHdfFile hdf = HdfFile.write(file)) {
+            hdf.putAttribute("layer_names", new String[] {"dense"});
+            io.jhdf.api.WritableGroup dense = hdf.putGroup("dense");
+            dense.putAttribute("weight_names", new String[] {"dense/kernel:0"});
+            dense.putGroup("dense").putDataset("kernel:0", new float[][] {{1f, 2f}});
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        Files.delete(file);
+        return bytes;
+    }
+
+    @Test
+    void aPresentFileIsFoundWithoutDownloading(@TempDir Path temp) throws IOException {
+        Files.writeString(temp.resolve(WeightsFile.VGG16_NOTOP.name()), "x");
+        WeightsDirectory dir = new WeightsDirectory(temp, NO_NETWORK, () -> null);
+        assertEquals(temp.resolve(WeightsFile.VGG16_NOTOP.name()), dir.locate(WeightsFile.VGG16_NOTOP));
+    }
+
+    @Test
+    void offlineAMissingFileIsOneSentenceSayingWhichFileToPutWhere(@TempDir Path temp) {
+        Path nowhere = temp.resolve("does-not-exist");
+        String previous = System.setProperty(WeightsDirectory.OFFLINE_PROPERTY, "true");
+        try {
+            WeightsDirectory dir = new WeightsDirectory(nowhere, NO_NETWORK, WeightsDirectory::offlineReason);
+            WeightsException error = assertThrows(WeightsException.class, () -> dir.locate(WeightsFile.VGG16_NOTOP));
+            String message = error.getMessage();
+            assertEquals("The pretrained weights vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5 are not in " + nowhere
+                    + " and downloads are off (coursekit.offline=true); download "
+                    + "https://storage.googleapis.com/tensorflow/keras-applications/vgg16/vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5"
+                    + " and save it as " + nowhere.resolve("vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5")
+                    + ", or set COURSEKIT_WEIGHTS to a directory that holds them.", message);
+            assertFalse(Files.exists(nowhere), "an offline lookup creates nothing");
+        } finally {
+            restore(WeightsDirectory.OFFLINE_PROPERTY, previous);
+        }
+    }
+
+    @Test
+    void djlsOfflineSettingAlsoTurnsDownloadsOff() {
+        String kit = System.clearProperty(WeightsDirectory.OFFLINE_PROPERTY);
+        String djl = System.setProperty("ai.djl.offline", "true");
+        try {
+            assumeTrue(System.getenv(WeightsDirectory.OFFLINE_VARIABLE) == null, "COURSEKIT_OFFLINE is set and would be named first");
+            assertEquals("ai.djl.offline=true", WeightsDirectory.offlineReason());
+        } finally {
+            restore(WeightsDirectory.OFFLINE_PROPERTY, kit);
+            restore("ai.djl.offline", djl);
+        }
+    }
+
+    @Test
+    void theDirectoryComesFromThePropertyThenTheVariableThenTheHome(@TempDir Path temp) {
+        String previous = System.setProperty(WeightsDirectory.PROPERTY, temp.toString());
+        try {
+            assertEquals(temp, WeightsDirectory.standard().root());
+            System.clearProperty(WeightsDirectory.PROPERTY);
+            String variable = System.getenv(WeightsDirectory.VARIABLE);
+            Path expected = variable != null ? Path.of(variable).toAbsolutePath().normalize()
+                    : Path.of(System.getProperty("user.home"), ".coursekit", "weights").toAbsolutePath().normalize();
+            assertEquals(expected, WeightsDirectory.standard().root());
+        } finally {
+            restore(WeightsDirectory.PROPERTY, previous);
+        }
+    }
+
+    @Test
+    void aDownloadWithThePublishedChecksumIsKept(@TempDir Path temp) throws Exception {
+        byte[] bytes = kerasFile(temp);
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        URI source = URI.create("https://example.invalid/weights/w.h5");
+        WeightsFile file = new WeightsFile("w.h5", WeightsFile.Format.KERAS_HDF5, source, "MD5", md5.toUpperCase());
+        Path root = temp.resolve("cache");
+        WeightsDirectory dir = new WeightsDirectory(root, serving(Map.of(source, bytes)), () -> null);
+        Path located = dir.locate(file);
+        assertArrayEquals(bytes, Files.readAllBytes(located));
+        assertEquals(List.of("w.h5"), listing(root), "no temporary file is left behind");
+        assertEquals(2L, KerasHdf5.read(located).parameterCount());
+    }
+
+    @Test
+    void aDownloadWithAnotherChecksumIsDiscarded(@TempDir Path temp) throws Exception {
+        byte[] bytes = kerasFile(temp);
+        URI source = URI.create("https://example.invalid/weights/w.h5");
+        WeightsFile file = new WeightsFile("w.h5", WeightsFile.Format.KERAS_HDF5, source, "MD5", "0".repeat(32));
+        Path root = temp.resolve("cache");
+        WeightsDirectory dir = new WeightsDirectory(root, serving(Map.of(source, bytes)), () -> null);
+        WeightsException error = assertThrows(WeightsException.class, () -> dir.locate(file));
+        assertTrue(error.getMessage().contains("0".repeat(32)) && error.getMessage().contains("not kept"), error.getMessage());
+        assertEquals(List.of(), listing(root));
+    }
+
+    @Test
+    void aDownloadWithoutAPinnedChecksumMustReadAsKerasWeights(@TempDir Path temp) throws Exception {
+        URI source = URI.create("https://example.invalid/weights/w.h5");
+        WeightsFile file = new WeightsFile("w.h5", WeightsFile.Format.KERAS_HDF5, source, null, null);
+        Path root = temp.resolve("cache");
+        WeightsDirectory dir = new WeightsDirectory(root, serving(Map.of(source, "<html>moved</html>".getBytes())), () -> null);
+        assertThrows(WeightsException.class, () -> dir.locate(file));
+        assertEquals(List.of(), listing(root));
+    }
+
+    @Test
+    void aTfjsModelIsDownloadedWithItsShardsAndMovedIntoPlaceWhole(@TempDir Path temp) throws Exception {
+        URI modelJson = URI.create("https://example.invalid/tfjs/tiny/model.json");
+        byte[][] shards = TinyTfjs.shards();
+        Map<URI, byte[]> files = new HashMap<>();
+        files.put(modelJson, TinyTfjs.MODEL_JSON.getBytes());
+        files.put(modelJson.resolve("group1-shard1of2"), shards[0]);
+        files.put(modelJson.resolve("group1-shard2of2"), shards[1]);
+        WeightsFile file = new WeightsFile("tiny_tfjs", WeightsFile.Format.TFJS_LAYERS_MODEL, modelJson, null, null);
+        Path root = temp.resolve("cache");
+        WeightsDirectory dir = new WeightsDirectory(root, serving(files), () -> null);
+        Path located = dir.locate(file);
+        assertEquals(List.of("group1-shard1of2", "group1-shard2of2", "model.json"), listing(located));
+        assertEquals(List.of("tiny_tfjs"), listing(root));
+        assertArrayEquals(new float[] {10, 11, 12}, TfjsLayersModel.read(located).weights().tensor("dense/bias").values());
+        assertTrue(dir.contains(file));
+    }
+
+    @Test
+    void aTfjsModelWithAMissingShardLeavesNothingBehind(@TempDir Path temp) throws Exception {
+        URI modelJson = URI.create("https://example.invalid/tfjs/tiny/model.json");
+        Map<URI, byte[]> files = Map.of(modelJson, TinyTfjs.MODEL_JSON.getBytes(),
+                modelJson.resolve("group1-shard1of2"), TinyTfjs.shards()[0]);
+        WeightsFile file = new WeightsFile("tiny_tfjs", WeightsFile.Format.TFJS_LAYERS_MODEL, modelJson, null, null);
+        Path root = temp.resolve("cache");
+        WeightsDirectory dir = new WeightsDirectory(root, serving(files), () -> null);
+        WeightsException error = assertThrows(WeightsException.class, () -> dir.locate(file));
+        assertTrue(error.getMessage().contains("Cannot download tiny_tfjs") && error.getMessage().contains("404"), error.getMessage());
+        assertEquals(List.of(), listing(root));
+    }
+
+    @Test
+    void theMobileNetFileIsTheHubsLayersModel() {
+        WeightsFile file = WeightsFile.MOBILENET_V1_0_25_224;
+        assertEquals("mobilenet_v1_0.25_224_tfjs", file.name());
+        assertEquals(URI.create("https://storage.googleapis.com/tfjs-models/tfjs/mobilenet_v1_0.25_224/model.json"), file.source());
+        assertEquals("mobilenet_v1_0.50_160_tfjs", WeightsFile.mobilenetV1(0.5, 160).name());
+        assertTrue(WeightsDirectory.at(SharedWeights.directory()).contains(file), "the shared directory holds it under this name");
+    }
+
+    static void restore(String property, String previous) {
+        if (previous == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, previous);
+        }
+    }
+}
