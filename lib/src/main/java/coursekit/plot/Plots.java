@@ -1,5 +1,6 @@
 package coursekit.plot;
 
+import coursekit.augment.Augmenter;
 import coursekit.data.ImageSet;
 import coursekit.train.History;
 import java.util.ArrayList;
@@ -129,6 +130,41 @@ public final class Plots {
             first[i] = i;
         }
         return Figure.of("First " + shown + " images", new ImageGrid(images.subset(first)));
+    }
+
+    /**
+     * Image {@code index} and {@code n} augmented versions of it in a grid, captioned "original" and
+     * "augmented 1" to "augmented n": what the lecture shows to explain augmentation. The versions are
+     * those {@code fit} feeds the network for this image in its first n epochs
+     * ({@link Augmenter#versions}), so the same augmenter seed always shows the same gallery.
+     *
+     * @throws IllegalArgumentException if {@code index} is outside the set or {@code n} is not in 1..{@value #MAX_IMAGES} - 1
+     */
+    public static Figure augmentations(ImageSet images, int index, Augmenter augmenter, int n) {
+        Objects.requireNonNull(images, "images");
+        Objects.requireNonNull(augmenter, "augmenter");
+        if (index < 0 || index >= images.size()) {
+            throw new IllegalArgumentException("Image index " + index + " is outside 0.." + (images.size() - 1)
+                    + " of this set of " + images.size() + " images.");
+        }
+        if (n < 1 || n > MAX_IMAGES - 1) {
+            throw new IllegalArgumentException("Plots.augmentations shows 1 to " + (MAX_IMAGES - 1)
+                    + " augmented versions next to the original, but got n=" + n + ".");
+        }
+        int bytes = images.imageBytes();
+        byte[] pixels = new byte[(n + 1) * bytes];
+        int[] labels = new int[n + 1];
+        List<String> captions = new ArrayList<>(List.of("original"));
+        images.copyImage(index, pixels, 0);
+        ImageSet versions = augmenter.versions(images, index, n);
+        for (int k = 1; k <= n; k++) {
+            versions.copyImage(k - 1, pixels, k * bytes);
+            labels[k] = k;
+            captions.add("augmented " + k);
+        }
+        // The grid captions each image by its class name, so each cell gets a "class" of its own.
+        ImageSet gallery = ImageSet.of(pixels, labels, images.height(), images.width(), images.channels(), captions);
+        return Figure.of(n + " augmentations of image " + index, new ImageGrid(gallery));
     }
 
     /**

@@ -3,6 +3,7 @@ package coursekit.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import coursekit.augment.Augmenter;
 import coursekit.data.ImageSet;
 import coursekit.model.Head;
 
@@ -26,6 +27,15 @@ public final class Batches {
      */
     public static NDArray images(NDManager manager, ImageSet images, int[] indices) {
         return manager.create(channelsFirst(images, indices), new Shape(indices.length, images.channels(), images.height(), images.width()));
+    }
+
+    /**
+     * The images at {@code indices} augmented by {@code augmenter} for {@code epoch}, as float32
+     * (N, C, H, W) scaled to [0, 1] like {@link #images}; the same seed and epoch give the same batch.
+     */
+    public static NDArray augmented(NDManager manager, ImageSet images, int[] indices, Augmenter augmenter, long epoch) {
+        float[] values = augmenter.channelsFirst(images, indices, epoch, 1f / 255);
+        return manager.create(values, new Shape(indices.length, images.channels(), images.height(), images.width()));
     }
 
     /** The images at {@code indices} as channel-first floats in [0, 1]. */

@@ -88,7 +88,9 @@ public final class Fit {
         for (int start = 0; start < order.length; start += config.batchSize()) {
             int[] indices = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
             try (NDScope scope = new NDScope()) {
-                NDArray x = Batches.images(network.manager(), train, indices);
+                NDArray x = config.augment() == null
+                        ? Batches.images(network.manager(), train, indices)
+                        : Batches.augmented(network.manager(), train, indices, config.augment(), epoch);
                 NDArray y = Batches.labels(network.manager(), train, indices, network.head());
                 NDArray logits;
                 NDArray loss;

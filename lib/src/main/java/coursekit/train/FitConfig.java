@@ -1,5 +1,6 @@
 package coursekit.train;
 
+import coursekit.augment.Augmenter;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -19,6 +20,7 @@ public final class FitConfig {
     private Path checkpointDir;
     private boolean resume;
     private Consumer<String> progress = System.out::println;
+    private Augmenter augment;
 
     private FitConfig() {}
 
@@ -31,6 +33,7 @@ public final class FitConfig {
         copy.checkpointDir = checkpointDir;
         copy.resume = resume;
         copy.progress = progress;
+        copy.augment = augment;
         return copy;
     }
 
@@ -89,6 +92,22 @@ public final class FitConfig {
         return copy;
     }
 
+    /**
+     * Augments every training batch on the fly with {@code augmenter}, drawing anew each epoch;
+     * validation and test images are never augmented. Every batch is scaled to [0, 1] as usual, so
+     * the augmenter's {@code rescale} must be unset or 1/255 (the lecture's {@code rescale=1./255}).
+     */
+    public FitConfig augment(Augmenter augmenter) {
+        double rescale = java.util.Objects.requireNonNull(augmenter, "augmenter").rescale();
+        if (rescale != 0 && Math.abs(rescale * 255 - 1) > 1e-6) {
+            throw new IllegalArgumentException("fit scales every batch, training and validation alike, to [0, 1], so the "
+                    + "augmenter's rescale must be unset or 1/255, but got rescale=" + rescale + ".");
+        }
+        FitConfig copy = copy();
+        copy.augment = augmenter;
+        return copy;
+    }
+
     /** No progress lines. */
     public FitConfig quiet() {
         return progress(line -> { });
@@ -125,5 +144,10 @@ public final class FitConfig {
 
     public Consumer<String> progress() {
         return progress;
+    }
+
+    /** The augmenter of the training batches, or null for none. */
+    public Augmenter augment() {
+        return augment;
     }
 }
