@@ -217,6 +217,24 @@ public final class ImageSet {
         return array;
     }
 
+    /**
+     * A SHA-256 of the shape, labels, class names and pixels, in hex: equal sets give equal
+     * digests, so caches of anything computed from the images can be keyed by it.
+     */
+    public String digest() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update((height + "x" + width + "x" + channels + classNames).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.nio.ByteBuffer labelBytes = java.nio.ByteBuffer.allocate(labels.length * 4);
+            labelBytes.asIntBuffer().put(labels);
+            sha.update(labelBytes);
+            sha.update(pixels);
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This Java runtime has no SHA-256.", e);
+        }
+    }
+
     @Override
     public String toString() {
         return "ImageSet[" + size() + " images " + height + "x" + width + "x" + channels + ", classes " + classNames + "]";

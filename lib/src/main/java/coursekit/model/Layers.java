@@ -40,8 +40,13 @@ public final class Layers extends SequentialBlock {
      * {@code max_pooling2d}, then {@code max_pooling2d_1}, ...
      */
     public Layers addNumbered(String kind, Block block) {
-        int seen = autoNameCounts.merge(kind, 1, Integer::sum) - 1;
-        return add(seen == 0 ? kind : kind + "_" + seen, block);
+        // Names given explicitly (e.g. copied from a base network) may already use a number: skip it.
+        String name;
+        do {
+            int seen = autoNameCounts.merge(kind, 1, Integer::sum) - 1;
+            name = seen == 0 ? kind : kind + "_" + seen;
+        } while (names.contains(name));
+        return add(name, block);
     }
 
     /** The layer names, in order. */

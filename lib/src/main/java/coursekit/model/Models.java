@@ -111,4 +111,17 @@ public final class Models {
             }
         }
     }
+
+    /**
+     * A classifier head on {@code base} sharing its layers, e.g. the lecture's frozen VGG16
+     * convolutional base with Flatten, Dense 256, Dropout 0.5 and one sigmoid output.
+     */
+    public static Classifier classifier(Network base) {
+        return Classifier.on(base);
+    }
+
+    /** A classifier head alone, for features of {@code featureShape} computed earlier by a frozen base. */
+    public static Classifier classifier(long[] featureShape) {
+        return Classifier.forFeatures(featureShape);
+    }
 }

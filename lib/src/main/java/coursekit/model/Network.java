@@ -64,8 +64,8 @@ public final class Network implements AutoCloseable {
      * @param numClasses number of classes the output predicts (two for a sigmoid head)
      */
     public static Network create(String name, Layers layers, long[] inputShape, Head head, int numClasses) {
-        if (inputShape.length != 3) {
-            throw new IllegalArgumentException("The input shape must be {channels, height, width}, but got "
+        if (inputShape.length == 0 || Arrays.stream(inputShape).anyMatch(d -> d < 1)) {
+            throw new IllegalArgumentException("The input shape must have positive dimensions, e.g. {channels, height, width}, but got "
                     + Arrays.toString(inputShape) + ".");
         }
         if (head == Head.SIGMOID && numClasses != 2) {
@@ -108,7 +108,10 @@ public final class Network implements AutoCloseable {
 
     /** Input shape with a batch dimension. */
     public Shape batchShape(long batch) {
-        return new Shape(batch, inputShape[0], inputShape[1], inputShape[2]);
+        long[] shape = new long[inputShape.length + 1];
+        shape[0] = batch;
+        System.arraycopy(inputShape, 0, shape, 1, inputShape.length);
+        return new Shape(shape);
     }
 
     /** Runs the layers on a batch (N, C, H, W) of floats and returns the logits. */

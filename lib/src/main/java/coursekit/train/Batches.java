@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import coursekit.augment.Augmenter;
 import coursekit.data.ImageSet;
-import coursekit.model.Head;
 
 /** Turns images of an {@link ImageSet} into the float batches a network eats. */
 public final class Batches {
@@ -56,24 +55,5 @@ public final class Batches {
             }
         }
         return out;
-    }
-
-    /**
-     * The labels at {@code indices} in the form {@code head}'s loss expects: (N, 1) floats 0/1 for
-     * a sigmoid head, (N) class indices for a softmax head.
-     */
-    public static NDArray labels(NDManager manager, ImageSet images, int[] indices, Head head) {
-        if (head == Head.SIGMOID) {
-            float[] values = new float[indices.length];
-            for (int i = 0; i < indices.length; i++) {
-                values[i] = images.label(indices[i]);
-            }
-            return manager.create(values, new Shape(indices.length, 1));
-        }
-        int[] values = new int[indices.length];
-        for (int i = 0; i < indices.length; i++) {
-            values[i] = images.label(indices[i]);
-        }
-        return manager.create(values, new Shape(indices.length));
     }
 }

@@ -40,9 +40,25 @@ public final class Fit {
      * (may be null) after each epoch.
      */
     public static History fit(Network network, ImageSet train, ImageSet validation, FitConfig config) {
+        return fit(network, Samples.of(train), validation == null ? null : Samples.of(validation), config);
+    }
+
+    /**
+     * Trains a head on features a frozen base computed once ({@link Features#extract}), the fast
+     * way of the lecture's feature extraction; {@code validation} may be null.
+     */
+    public static History fit(Network head, FeatureSet train, FeatureSet validation, FitConfig config) {
+        return fit(head, (Samples) train, validation, config);
+    }
+
+    private static History fit(Network network, Samples train, Samples validation, FitConfig config) {
         checkCompatible(network, train, "training");
         if (validation != null) {
             checkCompatible(network, validation, "validation");
+        }
+        if (config.augment() != null && !train.kind().equals("images")) {
+            throw new IllegalArgumentException("Augmentation needs images, but the training set holds " + train.kind()
+                    + "; train end to end on images to augment, or drop augment(...).");
         }
         Optimizer optimizer = config.optimizer();
         optimizer.bindTo(network, network.name());
@@ -60,13 +76,14 @@ public final class Fit {
                 trainable.put(name, parameter);
             }
         });
+        Map<String, Float> rates = LearningRates.perParameter(network, trainable.keySet(), optimizer.learningRate(), config.rateFactors());
         for (int epoch = history.epochs(); epoch < config.epochs(); epoch++) {
             long started = System.nanoTime();
             // Seeding per epoch makes a resumed run draw the same shuffles and dropout masks.
             Seeds.seedEngine(seed * 1_000_003L + epoch);
-            Map<String, Double> metrics = trainEpoch(network, train, config, optimizer, trainable, new Random(seed * 31 + epoch), epoch);
+            Map<String, Double> metrics = trainEpoch(network, train, config, optimizer, trainable, rates, new Random(seed * 31 + epoch), epoch);
             if (validation != null) {
-                Evaluation val = evaluate(network, validation);
+                Evaluation val = evaluate(network, validation, "validation");
                 metrics.put(History.VAL_LOSS, val.loss());
                 metrics.put(History.VAL_ACCURACY, val.accuracy());
             }
@@ -79,8 +96,8 @@ public final class Fit {
         return history;
     }
 
-    private static Map<String, Double> trainEpoch(Network network, ImageSet train, FitConfig config, Optimizer optimizer,
-            Map<String, Parameter> trainable, Random random, int epoch) {
+    private static Map<String, Double> trainEpoch(Network network, Samples train, FitConfig config, Optimizer optimizer,
+            Map<String, Parameter> trainable, Map<String, Float> rates, Random random, int epoch) {
         int[] order = shuffled(train.size(), random);
         double lossSum = 0;
         long correct = 0;
@@ -89,9 +106,9 @@ public final class Fit {
             int[] indices = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
             try (NDScope scope = new NDScope()) {
                 NDArray x = config.augment() == null
-                        ? Batches.images(network.manager(), train, indices)
-                        : Batches.augmented(network.manager(), train, indices, config.augment(), epoch);
-                NDArray y = Batches.labels(network.manager(), train, indices, network.head());
+                        ? train.inputs(network.manager(), indices)
+                        : train.augmentedInputs(network.manager(), indices, config.augment(), epoch);
+                NDArray y = train.labels(network.manager(), indices, network.head());
                 NDArray logits;
                 NDArray loss;
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -108,7 +125,7 @@ public final class Fit {
                 }
                 lossSum += value * indices.length;
                 correct += Losses.correct(network.head(), logits, y);
-                applyGradients(optimizer, trainable);
+                applyGradients(optimizer, trainable, rates);
                 batches++;
                 scope.suppressNotUsedWarning();
             }
@@ -119,12 +136,11 @@ public final class Fit {
         return metrics;
     }
 
-    private static void applyGradients(Optimizer optimizer, Map<String, Parameter> trainable) {
-        float rate = (float) optimizer.learningRate();
+    private static void applyGradients(Optimizer optimizer, Map<String, Parameter> trainable, Map<String, Float> rates) {
         for (Map.Entry<String, Parameter> entry : trainable.entrySet()) {
             NDArray weight = entry.getValue().getArray();
             NDArray gradient = weight.getGradient();
-            optimizer.update(entry.getKey(), weight, gradient, rate);
+            optimizer.update(entry.getKey(), weight, gradient, rates.get(entry.getKey()));
             // PyTorch adds new gradients to old ones; clear them for the next step.
             gradient.subi(gradient);
         }
@@ -133,14 +149,23 @@ public final class Fit {
 
     /** Loss and accuracy of {@code network} on {@code images}, in inference mode (no dropout). */
     public static Evaluation evaluate(Network network, ImageSet images) {
-        checkCompatible(network, images, "evaluation");
+        return evaluate(network, Samples.of(images), "evaluation");
+    }
+
+    /** Loss and accuracy of a head on features. */
+    public static Evaluation evaluate(Network head, FeatureSet features) {
+        return evaluate(head, features, "evaluation");
+    }
+
+    private static Evaluation evaluate(Network network, Samples images, String role) {
+        checkCompatible(network, images, role);
         double lossSum = 0;
         long correct = 0;
         for (int start = 0; start < images.size(); start += EVALUATION_BATCH) {
             int[] indices = Batches.range(start, Math.min(images.size(), start + EVALUATION_BATCH));
             try (NDScope scope = new NDScope()) {
-                NDArray x = Batches.images(network.manager(), images, indices);
-                NDArray y = Batches.labels(network.manager(), images, indices, network.head());
+                NDArray x = images.inputs(network.manager(), indices);
+                NDArray y = images.labels(network.manager(), indices, network.head());
                 NDArray logits = network.logits(x, false);
                 lossSum += Losses.crossEntropy(network.head(), logits, y).getFloat() * indices.length;
                 correct += Losses.correct(network.head(), logits, y);
@@ -150,23 +175,33 @@ public final class Fit {
         return new Evaluation(lossSum / images.size(), (double) correct / images.size(), images.size());
     }
 
-    private static void checkCompatible(Network network, ImageSet images, String role) {
+    private static void checkCompatible(Network network, Samples samples, String role) {
         long[] expected = network.inputShape();
-        long[] found = images.imageShape();
+        long[] found = samples.inputShape();
         if (!java.util.Arrays.equals(expected, found)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "The %s images are %dx%dx%d (channels x height x width) but network '%s' expects %dx%dx%d; "
-                            + "resize the data (e.g. split.resize(%d, %d)) or build the network for this shape.",
-                    role, found[0], found[1], found[2], network.name(), expected[0], expected[1], expected[2],
-                    expected[1], expected[2]));
+            String hint = expected.length == 3 && found.length == 3
+                    ? String.format(Locale.ROOT, "resize the data (e.g. split.resize(%d, %d)) or build the network for this shape",
+                            expected[1], expected[2])
+                    : "build the network for this input shape";
+            throw new IllegalArgumentException("The " + role + " " + samples.kind() + " have shape " + shapeText(found)
+                    + " but network '" + network.name() + "' expects " + shapeText(expected) + "; " + hint + ".");
         }
-        if (images.size() == 0) {
+        if (samples.size() == 0) {
             throw new IllegalArgumentException("The " + role + " set is empty; check the split fractions.");
         }
-        if (images.numClasses() != network.numClasses()) {
-            throw new IllegalArgumentException("The " + role + " images have " + images.numClasses() + " classes "
-                    + images.classNames() + " but network '" + network.name() + "' predicts " + network.numClasses() + ".");
+        if (samples.classNames().size() != network.numClasses()) {
+            throw new IllegalArgumentException("The " + role + " " + samples.kind() + " have " + samples.classNames().size()
+                    + " classes " + samples.classNames() + " but network '" + network.name() + "' predicts "
+                    + network.numClasses() + ".");
         }
+    }
+
+    private static String shapeText(long[] shape) {
+        StringBuilder text = new StringBuilder();
+        for (long dim : shape) {
+            text.append(text.length() == 0 ? "" : "x").append(dim);
+        }
+        return text.toString();
     }
 
     private static int[] shuffled(int size, Random random) {

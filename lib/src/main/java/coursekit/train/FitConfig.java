@@ -2,6 +2,9 @@ package coursekit.train;
 
 import coursekit.augment.Augmenter;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +24,7 @@ public final class FitConfig {
     private boolean resume;
     private Consumer<String> progress = System.out::println;
     private Augmenter augment;
+    private Map<String, Double> rateFactors = Map.of();
 
     private FitConfig() {}
 
@@ -34,6 +38,7 @@ public final class FitConfig {
         copy.resume = resume;
         copy.progress = progress;
         copy.augment = augment;
+        copy.rateFactors = rateFactors;
         return copy;
     }
 
@@ -111,6 +116,28 @@ public final class FitConfig {
     /** No progress lines. */
     public FitConfig quiet() {
         return progress(line -> { });
+    }
+
+    /**
+     * Multiplies the learning rate by {@code factor} from layer {@code fromLayer} on, until a later
+     * layer names another factor (differential learning rates, e.g. 0.1 for the unfrozen top of a
+     * pretrained base and 1 for the new head). Layers before the first named one keep factor 1.
+     */
+    public FitConfig learningRateFactor(String fromLayer, double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("A learning-rate factor must be a positive number, but got factor=" + factor
+                    + " for layer '" + fromLayer + "'.");
+        }
+        FitConfig copy = copy();
+        Map<String, Double> factors = new LinkedHashMap<>(rateFactors);
+        factors.put(java.util.Objects.requireNonNull(fromLayer, "fromLayer"), factor);
+        copy.rateFactors = Collections.unmodifiableMap(factors);
+        return copy;
+    }
+
+    /** The learning-rate factors by the layer they start at. */
+    public Map<String, Double> rateFactors() {
+        return rateFactors;
     }
 
     public int epochs() {
