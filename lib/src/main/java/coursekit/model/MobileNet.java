@@ -6,10 +6,8 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import coursekit.weights.KerasWeights;
 import coursekit.weights.TfjsLayersModel;
-import coursekit.weights.WeightsDirectory;
 import coursekit.weights.WeightsFile;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,15 +46,9 @@ public final class MobileNet {
     }
 
     /** Settings of a MobileNet; {@link #build()} checks them together. */
-    public static final class Builder {
+    public static final class Builder extends PretrainedBuilder<Builder> {
         private double alpha = 0.25;
-        private long[] inputShape = {3, 224, 224};
-        private boolean includeTop = true;
-        private int classes = 1000;
         private double dropout = 1e-3;
-        private String pooling;
-        private String weights = "imagenet";
-        private WeightsDirectory directory;
 
         private Builder() {}
 
@@ -66,51 +58,9 @@ public final class MobileNet {
             return this;
         }
 
-        /** {channels, height, width}; channels must be 3 and each side at least 32. */
-        public Builder inputShape(long... inputShape) {
-            this.inputShape = inputShape.clone();
-            return this;
-        }
-
-        /** Whether to keep the 1000-class top ({@code conv_preds}); false gives the convolutional base. */
-        public Builder includeTop(boolean includeTop) {
-            this.includeTop = includeTop;
-            return this;
-        }
-
-        /** Classes of the top; 1000 with ImageNet weights. */
-        public Builder classes(int classes) {
-            this.classes = classes;
-            return this;
-        }
-
         /** Dropout rate before {@code conv_preds} (Keras's 0.001). */
         public Builder dropout(double dropout) {
             this.dropout = dropout;
-            return this;
-        }
-
-        /** Without the top: {@code "avg"} or {@code "max"} adds global pooling so the output is (N, channels); null keeps the feature map. */
-        public Builder pooling(String pooling) {
-            this.pooling = pooling;
-            return this;
-        }
-
-        /** {@code "imagenet"} (from the weights directory), {@code "none"} (random), or the path of a TF.js model or Keras .h5 file. */
-        public Builder weights(String weights) {
-            this.weights = weights;
-            return this;
-        }
-
-        /** Weights from a TF.js layers model (its {@code model.json} or directory) or a Keras .h5 file. */
-        public Builder weights(Path file) {
-            this.weights = file.toString();
-            return this;
-        }
-
-        /** Where {@code "imagenet"} weights are looked up; {@link WeightsDirectory#standard()} unless set. */
-        public Builder weightsDirectory(WeightsDirectory directory) {
-            this.directory = directory;
             return this;
         }
 
@@ -129,23 +79,8 @@ public final class MobileNet {
                         + ". Received: alpha=" + alpha);
             }
             Pretrained.checkInputShape("MobileNet", inputShape, 32);
-            if (includeTop) {
-                if (classes < 1) {
-                    throw new IllegalArgumentException("MobileNet's top needs at least one class. Received: classes=" + classes);
-                }
-                if (kind.equals("imagenet") && classes != 1000) {
-                    throw new IllegalArgumentException("With weights 'imagenet' and the top included, classes must be 1000. Received: classes="
-                            + classes);
-                }
-                if (kind.equals("imagenet") && (inputShape[1] != inputShape[2] || !IMAGENET_SIZES.contains((int) inputShape[1]))) {
-                    throw new IllegalArgumentException("With weights 'imagenet' and the top included, the input must be square with a "
-                            + "side in " + IMAGENET_SIZES + "; use includeTop(false) for other sizes. Received: inputShape="
-                            + Arrays.toString(inputShape));
-                }
-                if (pooling != null) {
-                    throw new IllegalArgumentException("pooling applies only without the top (includeTop(false)). Received: pooling=" + pooling);
-                }
-            }
+            checkTop("MobileNet", kind, inputShape[1] == inputShape[2] && IMAGENET_SIZES.contains((int) inputShape[1]),
+                    "square with a side in " + IMAGENET_SIZES);
             if (!(dropout >= 0 && dropout < 1)) {
                 throw new IllegalArgumentException("The dropout rate must be in [0, 1). Received: dropout=" + dropout);
             }
@@ -162,8 +97,7 @@ public final class MobileNet {
                 case "imagenet": {
                     // Keras loads the 224-pixel weights into a base of any other size: convolutions do not depend on it.
                     int published = inputShape[1] == inputShape[2] && IMAGENET_SIZES.contains(size) ? size : 224;
-                    WeightsDirectory dir = directory != null ? directory : WeightsDirectory.standard();
-                    return TfjsLayersModel.read(dir.locate(WeightsFile.mobilenetV1(alpha, published))).weights();
+                    return TfjsLayersModel.read(directory().locate(WeightsFile.mobilenetV1(alpha, published))).weights();
                 }
                 default:
                     return KerasWeightsLoader.read(Path.of(weights));

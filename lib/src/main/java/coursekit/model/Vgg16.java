@@ -7,11 +7,9 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import coursekit.weights.KerasHdf5;
 import coursekit.weights.KerasWeights;
-import coursekit.weights.WeightsDirectory;
 import coursekit.weights.WeightsFile;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * VGG16 as Keras builds it, with Keras's layer names ({@code block1_conv1}, {@code block1_conv2},
@@ -45,57 +43,9 @@ public final class Vgg16 {
     }
 
     /** Settings of a VGG16; {@link #build()} checks them together. */
-    public static final class Builder {
-        private long[] inputShape = {3, 224, 224};
-        private boolean includeTop = true;
-        private int classes = 1000;
-        private String pooling;
-        private String weights = "imagenet";
-        private WeightsDirectory directory;
+    public static final class Builder extends PretrainedBuilder<Builder> {
 
         private Builder() {}
-
-        /** {channels, height, width}; channels must be 3 and each side at least 32 (224 with the ImageNet top). */
-        public Builder inputShape(long... inputShape) {
-            this.inputShape = inputShape.clone();
-            return this;
-        }
-
-        /** Whether to keep the fully connected top (fc1, fc2, predictions); false gives the convolutional base. */
-        public Builder includeTop(boolean includeTop) {
-            this.includeTop = includeTop;
-            return this;
-        }
-
-        /** Classes of the top; 1000 with ImageNet weights. */
-        public Builder classes(int classes) {
-            this.classes = classes;
-            return this;
-        }
-
-        /** Without the top: {@code "avg"} or {@code "max"} adds global pooling so the output is (N, 512); null keeps the feature map. */
-        public Builder pooling(String pooling) {
-            this.pooling = pooling;
-            return this;
-        }
-
-        /** {@code "imagenet"} (from the weights directory), {@code "none"} (random), or the path of a Keras .h5 weights file. */
-        public Builder weights(String weights) {
-            this.weights = weights;
-            return this;
-        }
-
-        /** Weights from a Keras .h5 file. */
-        public Builder weights(Path file) {
-            this.weights = file.toString();
-            return this;
-        }
-
-        /** Where {@code "imagenet"} weights are looked up; {@link WeightsDirectory#standard()} unless set. */
-        public Builder weightsDirectory(WeightsDirectory directory) {
-            this.directory = directory;
-            return this;
-        }
 
         /**
          * The network, with its weights loaded.
@@ -105,22 +55,7 @@ public final class Vgg16 {
         public Network build() {
             String kind = Pretrained.weightsKind(weights);
             Pretrained.checkInputShape("VGG16", inputShape, 32);
-            if (includeTop) {
-                if (classes < 1) {
-                    throw new IllegalArgumentException("VGG16's top needs at least one class. Received: classes=" + classes);
-                }
-                if (kind.equals("imagenet") && classes != 1000) {
-                    throw new IllegalArgumentException("With weights 'imagenet' and the top included, classes must be 1000. Received: classes="
-                            + classes);
-                }
-                if (kind.equals("imagenet") && (inputShape[1] != 224 || inputShape[2] != 224)) {
-                    throw new IllegalArgumentException("With weights 'imagenet' and the top included, the input must be {3, 224, 224}; use "
-                            + "includeTop(false) for other sizes. Received: inputShape=" + Arrays.toString(inputShape));
-                }
-                if (pooling != null) {
-                    throw new IllegalArgumentException("pooling applies only without the top (includeTop(false)). Received: pooling=" + pooling);
-                }
-            }
+            checkTop("VGG16", kind, inputShape[1] == 224 && inputShape[2] == 224, "{3, 224, 224}");
             Layers layers = layers(includeTop, classes, Pretrained.checkPooling(pooling));
             return Pretrained.create("vgg16", layers, inputShape, includeTop ? classes : 0, this::weightsToLoad);
         }
@@ -132,8 +67,7 @@ public final class Vgg16 {
             if (Pretrained.weightsKind(weights).equals("file")) {
                 return KerasHdf5.read(Path.of(weights));
             }
-            WeightsDirectory dir = directory != null ? directory : WeightsDirectory.standard();
-            return KerasHdf5.read(dir.locate(includeTop ? IMAGENET_WITH_TOP : WeightsFile.VGG16_NOTOP));
+            return KerasHdf5.read(directory().locate(includeTop ? IMAGENET_WITH_TOP : WeightsFile.VGG16_NOTOP));
         }
     }
 
