@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import coursekit.kernel.jupyter.KernelConnection;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
@@ -34,7 +35,7 @@ public final class KernelMain {
             System.exit(2);
             return;
         }
-        JupyterConnection connection = new JupyterConnection(properties);
+        JupyterConnection connection = new KernelConnection(properties);
         JupyterKernel kernel = JupyterKernel.attach(connection, () -> Evaluator.builder()
                 .timeout(Duration.ofSeconds(Long.getLong("coursekit.kernel.timeout", 0L)))
                 .mavenOffline(Boolean.getBoolean("coursekit.kernel.maven.offline"))

@@ -65,8 +65,15 @@ public final class Evaluator implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        // Partial lines (progress bars) reach the notebook a few times a second.
-        timer.scheduleWithFixedDelay(streams::flush, 100, 100, TimeUnit.MILLISECONDS);
+        // Partial lines (progress bars) reach the notebook a few times a second. The task catches
+        // everything: one that throws (even an OutOfMemoryError while a cell fills the heap) is cancelled.
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                streams.flush();
+            } catch (Throwable ignored) {
+                // The next flush, or the cell's end, sends the text.
+            }
+        }, 100, 100, TimeUnit.MILLISECONDS);
         this.shell = JShell.builder()
                 .executionEngine(new KernelExecutionControl.Provider(control), Map.of())
                 .in(InputStream.nullInputStream())
@@ -284,9 +291,11 @@ public final class Evaluator implements AutoCloseable {
             int snippetOffset = segmentOffset + consumed + locate(remaining, source);
             control.forget();
             List<SnippetEvent> events = shell.eval(source);
+            // JShell counts a snippet's stack trace lines from its first non-blank character.
+            int firstLine = cell.lineOf(snippetOffset + leadingWhitespace(source));
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() == null) {
-                    places.put(event.snippet().id(), number, cell.lineOf(snippetOffset));
+                    places.put(event.snippet().id(), number, firstLine);
                 }
             }
             if (runner.stopped() != null) {
@@ -362,9 +371,13 @@ public final class Evaluator implements AutoCloseable {
         }
     }
 
-    /** Where {@code source} (JShell's copy of the next snippet) starts within {@code remaining}. */
+    /**
+     * Where {@code source} (JShell's copy of the next snippet, which may keep leading blank lines and
+     * gain a closing semicolon) starts within {@code remaining}, so diagnostics map to cell positions.
+     */
     private static int locate(String remaining, String source) {
-        String probe = source.strip();
+        int codeStart = leadingWhitespace(source);
+        String probe = source.substring(codeStart);
         int newline = probe.indexOf('\n');
         if (newline > 0) {
             probe = probe.substring(0, newline);
@@ -375,13 +388,21 @@ public final class Evaluator implements AutoCloseable {
         }
         int found = probe.isEmpty() ? -1 : remaining.indexOf(probe);
         if (found >= 0) {
-            return found;
+            return Math.max(0, found - codeStart);
         }
         int first = 0;
         while (first < remaining.length() && Character.isWhitespace(remaining.charAt(first))) {
             first++;
         }
-        return first;
+        return Math.max(0, first - codeStart);
+    }
+
+    private static int leadingWhitespace(String text) {
+        int n = 0;
+        while (n < text.length() && Character.isWhitespace(text.charAt(n))) {
+            n++;
+        }
+        return n;
     }
 
     /** The start of the statement that the end of {@code before} is in. */

@@ -59,8 +59,9 @@ final class Outbox implements AutoCloseable {
             }
             try {
                 iopub.sendMessage((Message<?>) next);
-            } catch (RuntimeException e) {
-                // A message that cannot be sent (socket closing) must not stop the ones after it.
+            } catch (Throwable e) {
+                // A message that cannot be sent (socket closing, or the heap full while a cell fills it)
+                // must not stop the ones after it.
                 System.err.println("coursekit kernel: could not publish a message: " + e);
             }
         }
