@@ -190,7 +190,20 @@ public final class Evaluator implements AutoCloseable {
         int at = Math.max(0, Math.min(cursor, code.length()));
         int unitStart = unitStart(code.substring(0, at));
         String unit = code.substring(unitStart);
-        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(unit, at - unitStart, true);
+        int position = at - unitStart;
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(unit, position, true);
+        if (docs.isEmpty()) {
+            // JShell documents a call from inside its parentheses and a type from its end; a cursor on
+            // a name gets both tries.
+            int end = position;
+            while (end < unit.length() && Character.isJavaIdentifierPart(unit.charAt(end))) {
+                end++;
+            }
+            docs = analysis.documentation(unit.substring(0, end) + "(", end + 1, true);
+            if (docs.isEmpty()) {
+                docs = analysis.documentation(unit.substring(0, end), end, true);
+            }
+        }
         if (docs.isEmpty()) {
             return null;
         }
