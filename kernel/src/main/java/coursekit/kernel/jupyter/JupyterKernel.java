@@ -220,7 +220,9 @@ public final class JupyterKernel implements AutoCloseable {
         interrupt();
         boolean restart = message.getContent().isRestart();
         env.reply(Messages.of(message, MessageType.SHUTDOWN_REPLY, Messages.ok("restart", restart)));
-        outbox.drain();
+        // Idle goes out now: once the handler returns, JJava closes the sockets.
+        status(message, "idle");
+        outbox.close();
         env.markForShutdown();
     }
 

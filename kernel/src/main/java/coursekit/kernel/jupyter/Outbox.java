@@ -16,6 +16,8 @@ import org.dflib.jjava.jupyter.messages.Message;
  */
 final class Outbox implements AutoCloseable {
 
+    private static final Object STOP = new Object();
+
     private final JupyterSocket iopub;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Thread sender;
@@ -36,6 +38,9 @@ final class Outbox implements AutoCloseable {
 
     /** Waits until everything posted so far is sent (at most 10 s, so a stuck socket cannot hang a reply). */
     void drain() {
+        if (!open) {
+            return;
+        }
         CountDownLatch done = new CountDownLatch(1);
         queue.add(done);
         try {
@@ -46,11 +51,14 @@ final class Outbox implements AutoCloseable {
     }
 
     private void send() {
-        while (open) {
+        while (true) {
             Object next;
             try {
                 next = queue.take();
             } catch (InterruptedException e) {
+                return;
+            }
+            if (next == STOP) {
                 return;
             }
             if (next instanceof CountDownLatch latch) {
@@ -67,10 +75,17 @@ final class Outbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends what is queued, then stops taking messages. The sender is stopped by a marker, never
+     * interrupted, for the reason in the class comment.
+     */
     @Override
     public void close() {
+        if (!open) {
+            return;
+        }
         drain();
         open = false;
-        sender.interrupt();
+        queue.add(STOP);
     }
 }
