@@ -61,6 +61,17 @@ def interrupt_through_jupyter_client():
             check(reply["status"] == "error" and reply["ename"] == "Interrupted" and seconds < 2.0,
                   "interrupt_kernel stops %r in %.2f s" % (code, seconds))
         check(run(kc, "kept")["status"] == "ok", "definitions survive interrupts")
+        # "Run All" sends every cell at once; after a failure the cells queued behind it are aborted.
+        failing = kc.execute('throw new IllegalStateException("first fails");')
+        queued = kc.execute("int neverDefined = 1;")
+        replies = {}
+        while len(replies) < 2:
+            reply = kc.get_shell_msg(timeout=60)
+            replies[reply["parent_header"].get("msg_id")] = reply["content"]
+        check(replies[failing]["status"] == "error" and replies[queued]["status"] == "aborted",
+              "a cell queued behind a failing one is aborted (stop_on_error)")
+        check(run(kc, "neverDefined")["status"] == "error", "the aborted cell did not run")
+        check(run(kc, "kept + 1")["status"] == "ok", "a cell sent after the failure runs")
     finally:
         kc.stop_channels()
         km.shutdown_kernel()

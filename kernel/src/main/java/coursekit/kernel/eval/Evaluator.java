@@ -155,7 +155,7 @@ public final class Evaluator implements AutoCloseable {
         if (code.startsWith("%", lineStart)) {
             return magics.complete(code.substring(lineStart, at), lineStart);
         }
-        String before = code.substring(0, at);
+        String before = maskMagics(code).substring(0, at);
         int unitStart = unitStart(before);
         int[] anchor = new int[1];
         List<String> matches = analysis.completionSuggestions(before.substring(unitStart), at - unitStart, anchor).stream()
@@ -188,8 +188,9 @@ public final class Evaluator implements AutoCloseable {
     /** Documentation of what is at {@code cursor}, or {@code null} when there is none. */
     public synchronized String inspect(String code, int cursor) {
         int at = Math.max(0, Math.min(cursor, code.length()));
-        int unitStart = unitStart(code.substring(0, at));
-        String unit = code.substring(unitStart);
+        String java = maskMagics(code);
+        int unitStart = unitStart(java.substring(0, at));
+        String unit = java.substring(unitStart);
         int position = at - unitStart;
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(unit, position, true);
         if (docs.isEmpty()) {
@@ -408,6 +409,23 @@ public final class Evaluator implements AutoCloseable {
             first++;
         }
         return Math.max(0, first - codeStart);
+    }
+
+    /** {@code code} with its magic lines blanked out, so JShell sees only Java at unchanged positions. */
+    private static String maskMagics(String code) {
+        StringBuilder java = new StringBuilder(code);
+        int lineStart = 0;
+        while (lineStart < java.length()) {
+            int lineEnd = java.indexOf("\n", lineStart);
+            int end = lineEnd < 0 ? java.length() : lineEnd;
+            if (java.charAt(lineStart) == '%') {
+                for (int i = lineStart; i < end; i++) {
+                    java.setCharAt(i, ' ');
+                }
+            }
+            lineStart = end + 1;
+        }
+        return java.toString();
     }
 
     private static int leadingWhitespace(String text) {

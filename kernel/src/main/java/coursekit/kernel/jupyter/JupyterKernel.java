@@ -5,6 +5,7 @@ import coursekit.kernel.eval.Completion;
 import coursekit.kernel.eval.Evaluator;
 import coursekit.kernel.eval.Readiness;
 import coursekit.kernel.render.MimeBundle;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,8 @@ public final class JupyterKernel implements AutoCloseable {
         return thread;
     });
     private int executionCount;
+    // After a failed cell with stop_on_error, requests sent before the failure ("Run All") are aborted.
+    private volatile Instant abortSentBefore;
 
     private JupyterKernel(JupyterConnection connection, Supplier<Evaluator> start) {
         this.connection = connection;
@@ -120,6 +123,12 @@ public final class JupyterKernel implements AutoCloseable {
 
     private void execute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         ExecuteRequest request = message.getContent();
+        if (Aborts.sentBefore(message, abortSentBefore)) {
+            env.reply(Messages.of(message, MessageType.EXECUTE_REPLY, Messages.map("status", "aborted",
+                    "ename", "Aborted", "evalue", "An earlier cell failed, so this queued cell did not run.",
+                    "traceback", List.of(), "execution_count", executionCount)));
+            return;
+        }
         boolean silent = request.isSilent();
         boolean store = request.shouldStoreHistory() && !silent;
         int count = store ? ++executionCount : Math.max(executionCount, 1);
@@ -160,6 +169,9 @@ public final class JupyterKernel implements AutoCloseable {
                         "evalue", error.value(), "traceback", error.traceback())));
             }
             outbox.drain();
+            if (request.shouldStopOnError()) {
+                abortSentBefore = Instant.now();
+            }
             env.reply(Messages.of(message, MessageType.EXECUTE_REPLY, Messages.map("status", "error",
                     "ename", error.name(), "evalue", error.value(), "traceback", error.traceback(), "execution_count", count)));
         }

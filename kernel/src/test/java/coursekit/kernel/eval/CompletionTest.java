@@ -28,6 +28,11 @@ class CompletionTest {
     }
 
     @Test
+    void completesJavaBelowAMagicLine() {
+        assertTrue(evaluator.complete("%maven junit:junit:4.13.2\nMath.ma", 33).matches().contains("max("));
+    }
+
+    @Test
     void completesKitFacadeNames() {
         assertTrue(evaluator.complete("rmsp", 4).matches().contains("rmsprop("));
     }
