@@ -31,7 +31,7 @@ class OutOfMemoryTest {
         NotebookFile.of(List.of(
                 "int beforeFill = 13;",
                 "{ var hoard = new ArrayList<long[]>(); while (true) hoard.add(new long[1 << 20]); }",
-                "long[] again = new long[1 << 24];\nbeforeFill")).write(dir.resolve("fill.ipynb"));
+                "long[] again = new long[1 << 22];\nbeforeFill")).write(dir.resolve("fill.ipynb"));
         ChildJvm.Result run = ChildJvm.run(dir, List.of("-Xmx256m"), "coursekit.kernel.RunMain",
                 "fill.ipynb", "--allow-errors", "--out", "filled.ipynb");
         assertEquals(0, run.exitCode(), run.output());
