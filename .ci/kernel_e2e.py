@@ -1,0 +1,83 @@
+"""End to end with real Jupyter: nbclient runs a notebook on the kernel; jupyter_client interrupts a busy cell.
+
+Run by .ci/kernel-conformance.sh after it installed the kernelspec. Exits non-zero on the first failed check.
+"""
+import os
+import sys
+import threading
+import time
+
+import nbformat
+from jupyter_client.manager import start_new_kernel
+from nbclient import NotebookClient
+
+KERNEL = os.environ.get("COURSEKIT_KERNEL_NAME", "coursekit-java")
+
+
+def check(condition, message):
+    if not condition:
+        print("FAILED: " + message)
+        sys.exit(1)
+    print("ok: " + message)
+
+
+def notebook_through_nbclient():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("int answer = 42;\nSystem.out.println(\"answer \" + answer);"),
+        nbformat.v4.new_code_cell("display(Plots.line(\"t\", \"x\", \"y\", Map.of(\"a\", new double[] {1, 2, 3})));"),
+        nbformat.v4.new_code_cell("tech.tablesaw.api.Table.create(\"t\", tech.tablesaw.api.IntColumn.create(\"a\", 1, 2))"),
+        nbformat.v4.new_code_cell("System.exit(1);"),
+        nbformat.v4.new_code_cell("answer + 1"),
+    ]
+    NotebookClient(nb, kernel_name=KERNEL, timeout=120, allow_errors=True).execute()
+    nbformat.validate(nb)
+    outputs = [cell.outputs for cell in nb.cells]
+    check(outputs[0][0]["text"] == "answer 42\n", "nbclient: printed text is a stdout stream")
+    check("image/png" in outputs[1][0]["data"], "nbclient: a displayed figure is image/png")
+    check("text/html" in outputs[2][0]["data"], "nbclient: a Tablesaw table is text/html")
+    check(outputs[3][0]["ename"] == "SystemExit", "nbclient: System.exit is an error output")
+    check(outputs[4][0]["data"]["text/plain"] == "43", "nbclient: the kernel lived on after System.exit")
+
+
+def run(kc, code, timeout=60):
+    msg_id = kc.execute(code)
+    reply = kc.get_shell_msg(timeout=timeout)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = kc.get_shell_msg(timeout=timeout)
+    return reply["content"]
+
+
+def interrupt_through_jupyter_client():
+    km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=60)
+    try:
+        run(kc, "int kept = 5;")
+        for code in ("while (true) { }", "Thread.sleep(600_000);"):
+            timer = threading.Timer(1.0, km.interrupt_kernel)
+            timer.start()
+            start = time.time()
+            reply = run(kc, code)
+            seconds = time.time() - start - 1.0
+            check(reply["status"] == "error" and reply["ename"] == "Interrupted" and seconds < 2.0,
+                  "interrupt_kernel stops %r in %.2f s" % (code, seconds))
+        check(run(kc, "kept")["status"] == "ok", "definitions survive interrupts")
+        # "Run All" sends every cell at once; after a failure the cells queued behind it are aborted.
+        failing = kc.execute('throw new IllegalStateException("first fails");')
+        queued = kc.execute("int neverDefined = 1;")
+        replies = {}
+        while len(replies) < 2:
+            reply = kc.get_shell_msg(timeout=60)
+            replies[reply["parent_header"].get("msg_id")] = reply["content"]
+        check(replies[failing]["status"] == "error" and replies[queued]["status"] == "aborted",
+              "a cell queued behind a failing one is aborted (stop_on_error)")
+        check(run(kc, "neverDefined")["status"] == "error", "the aborted cell did not run")
+        check(run(kc, "kept + 1")["status"] == "ok", "a cell sent after the failure runs")
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel()
+
+
+if __name__ == "__main__":
+    notebook_through_nbclient()
+    interrupt_through_jupyter_client()
+    print("kernel end-to-end checks passed")
