@@ -43,7 +43,7 @@ public final class FeatureExtractionLab {
     static final int FAST_EPOCHS = 30;
 
     /** Epochs end to end: each costs a pass of the base over the training and validation images. */
-    static final int AUGMENTED_EPOCHS = 20;
+    static final int AUGMENTED_EPOCHS = 30;
 
     private static final Set<String> OPTIONS = Set.of("mode", "cache");
 
