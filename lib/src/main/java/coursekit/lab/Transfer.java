@@ -59,9 +59,8 @@ final class Transfer {
     /** The session's data at this backbone's size, saying why that size. */
     Split data(LabSession session) {
         return session.data(backbone.size(), backbone == Backbone.MOBILENET
-                ? "MobileNet sees objects at ImageNet's scale only on larger images (validation accuracy of fast feature "
-                        + "extraction rose from 0.80 at 96 to 0.82 at 128 and 0.83 at 160 pixels), and a 160-pixel image costs "
-                        + "a 0.25-wide MobileNet about 3 ms on one CPU core."
+                ? "MobileNet learned ImageNet from 224-pixel photos, and on the validation images fast feature extraction "
+                        + "did best at 160 of the sizes tried (96, 128, 160; docs/transfer-learning.md)."
                 : "the lecture's 150 pixels.");
     }
 
