@@ -24,7 +24,8 @@ public final class LabArgs {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--") || !known.contains(arg.substring(2))) {
-                throw new LabException("Lab " + lab + " has no option '" + arg + "'; its options are --" + String.join(", --", known) + ".");
+                throw new LabException("Lab " + lab + " has no option '" + arg + "'; its options are --"
+                        + String.join(", --", new java.util.TreeSet<>(known)) + ".");
             }
             if (i + 1 >= args.length) {
                 throw new LabException("Option " + arg + " of lab " + lab + " needs a value.");
@@ -74,5 +75,49 @@ public final class LabArgs {
         } catch (NumberFormatException e) {
             throw new LabException("Option --" + name + " of lab " + lab + " needs a positive number, but got '" + values.get(name) + "'.");
         }
+    }
+
+    /** A rate in [0, 1), such as a dropout rate. */
+    public double rate(String name, double fallback) {
+        if (!values.containsKey(name)) {
+            return fallback;
+        }
+        try {
+            double value = Double.parseDouble(values.get(name));
+            if (!(value >= 0 && value < 1)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new LabException("Option --" + name + " of lab " + lab + " needs a number from 0 up to (not including) 1, but got '"
+                    + values.get(name) + "'.");
+        }
+    }
+
+    /** {@code true} or {@code false}, nothing else. */
+    public boolean bool(String name, boolean fallback) {
+        if (!values.containsKey(name)) {
+            return fallback;
+        }
+        String value = values.get(name).toLowerCase(java.util.Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new LabException("Option --" + name + " of lab " + lab + " needs true or false, but got '" + values.get(name) + "'.");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    /** One of {@code allowed} (compared ignoring case), returned in the spelling of {@code allowed}. */
+    public String choice(String name, String fallback, String... allowed) {
+        if (!values.containsKey(name)) {
+            return fallback;
+        }
+        String value = values.get(name);
+        for (String candidate : allowed) {
+            if (candidate.equalsIgnoreCase(value)) {
+                return candidate;
+            }
+        }
+        throw new LabException("Option --" + name + " of lab " + lab + " is one of " + String.join(", ", allowed) + ", but got '"
+                + value + "'.");
     }
 }

@@ -11,7 +11,10 @@ import java.util.function.Consumer;
 public final class Labs {
 
     private static final Map<String, Consumer<String[]>> LABS = new TreeMap<>(Map.of(
-            "scratch-cnn", ScratchCnnLab::run));
+            ScratchCnnLab.NAME, ScratchCnnLab::run,
+            AugmentationLab.NAME, AugmentationLab::run,
+            FeatureExtractionLab.NAME, FeatureExtractionLab::run,
+            FineTuningLab.NAME, FineTuningLab::run));
 
     private Labs() {}
 

@@ -1,21 +1,15 @@
 package coursekit.lab;
 
 import coursekit.Kit;
-import coursekit.data.Datasets;
-import coursekit.data.ImageFolder;
-import coursekit.data.ImageSet;
+import coursekit.augment.Augmenter;
 import coursekit.data.Split;
 import coursekit.model.Models;
 import coursekit.model.Network;
-import coursekit.plot.Plots;
 import coursekit.train.Evaluation;
 import coursekit.train.Fit;
 import coursekit.train.FitConfig;
 import coursekit.train.History;
 import coursekit.train.Optimizers;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -30,92 +24,52 @@ import java.util.Set;
 public final class ScratchCnnLab {
 
     static final String NAME = "scratch-cnn";
-    private static final Set<String> OPTIONS = Set.of("epochs", "data", "out", "size", "batch-size", "lr", "seed", "dropout", "resume");
+
+    /** The embedded images' size for the lecture CNN, and why. */
+    static final int SIZE = 64;
+    static final String SIZE_REASON = "the lecture CNN's four unpadded 3x3 conv + 2x2 pool stages need at least 46 pixels a side.";
+
+    /** The options of the lecture CNN's labs besides the common ones. */
+    static final Set<String> OPTIONS = Set.of("dropout", "resume");
 
     private ScratchCnnLab() {}
 
     static void run(String[] args) {
-        LabArgs options = LabArgs.parse(NAME, args, OPTIONS);
-        Path out = options.path("out", Path.of("out", NAME));
-        long seed = Kit.seed(options.integer("seed", 42));
-        int epochs = Kit.epochs(options.integer("epochs", 30));
-        Split data = load(options, seed);
-        double dropout = options.decimal("dropout", 0.0);
+        LabSession session = LabSession.start(NAME, args, OPTIONS);
+        Split data = session.data(SIZE, SIZE_REASON);
+        train(session, data, 30, 0.0, null, "from scratch");
+    }
 
-        System.out.println("Data: " + data);
+    /**
+     * Trains the lecture CNN as the lecture does (RMSprop 1e-4, batch 20, {@code --dropout} before
+     * the dense layer), with {@code augmenter} on the training batches when it is not null, then
+     * reports, describes the overfitting and saves; the scratch-cnn and augmentation labs share it.
+     */
+    static History train(LabSession session, Split data, int defaultEpochs, double defaultDropout, Augmenter augmenter, String run) {
+        LabArgs options = session.options();
+        int epochs = session.epochs(defaultEpochs);
+        double dropout = options.rate("dropout", defaultDropout);
         try (Network model = Models.lectureCnn(data.imageShape(), 1, dropout)) {
             System.out.println(model.summary());
             FitConfig config = FitConfig.epochs(epochs)
                     .batchSize(options.integer("batch-size", 20))
                     .optimizer(Optimizers.rmsprop(options.decimal("lr", 1e-4)))
-                    .seed(seed)
-                    .checkpoint(out.resolve("checkpoint"))
-                    .resume(Boolean.parseBoolean(options.string("resume", "false")));
+                    .seed(session.seed())
+                    .checkpoint(session.out().resolve("checkpoint"))
+                    .resume(options.bool("resume", false));
+            if (augmenter != null) {
+                config = config.augment(augmenter);
+            }
             System.out.println("Training " + epochs + " epochs on " + Kit.device() + " with " + config.optimizer()
-                    + ", batch " + config.batchSize() + (Kit.quick() ? " (quick mode)" : "") + ".");
+                    + ", batch " + config.batchSize() + (dropout > 0 ? ", dropout " + dropout : "")
+                    + (augmenter != null ? ", augmented training batches" : "") + (Kit.quick() ? " (quick mode)" : "") + ".");
+            long started = System.nanoTime();
             History history = Fit.fit(model, data, config);
             Evaluation test = Fit.evaluate(model, data.test());
-            report(history, test);
-            save(out, model, history);
+            session.report(run, "lecture_cnn", history, test, LabSession.secondsSince(started));
+            LabSession.describeOverfitting(history);
+            LabSession.save(session.out(), history, model, "lecture_cnn.params");
+            return history;
         }
-    }
-
-    private static Split load(LabArgs options, long seed) {
-        if (options.has("data")) {
-            Path root = options.path("data", null);
-            int size = options.integer("size", 150);
-            for (String part : new String[] {"train", "validation", "test"}) {
-                if (!Files.isDirectory(root.resolve(part))) {
-                    throw new LabException(root + " has no " + part + "/ folder; --data expects the lecture's layout "
-                            + "DIR/{train,validation,test}/<class>/*.jpg.");
-                }
-            }
-            System.out.println("Reading " + root + " at " + size + "x" + size + " pixels.");
-            return new Split(ImageFolder.load(root.resolve("train"), size, size),
-                    ImageFolder.load(root.resolve("validation"), size, size),
-                    ImageFolder.load(root.resolve("test"), size, size));
-        }
-        int size = options.integer("size", 64);
-        ImageSet catsDogs = Datasets.catsDogs32();
-        System.out.println("Using the embedded cats-dogs-32 set (2,000 CIFAR-10 images, 32x32), upsampled to " + size + "x" + size
-                + ": the lecture CNN's four unpadded 3x3 conv + 2x2 pool stages need at least 46 pixels a side.");
-        return catsDogs.split(0.5, 0.25, 0.25, seed).resize(size, size);
-    }
-
-    private static void report(History history, Evaluation test) {
-        double train = history.last(History.ACCURACY);
-        double val = history.last(History.VAL_ACCURACY);
-        System.out.println(String.format(Locale.ROOT,
-                "Final: training accuracy %.3f, validation accuracy %.3f (best %.3f), test accuracy %.3f.",
-                train, val, history.max(History.VAL_ACCURACY), test.accuracy()));
-        double gap = train - val;
-        if (gap > 0.1) {
-            System.out.println(String.format(Locale.ROOT,
-                    "Training accuracy is %.0f points above validation accuracy, and validation loss bottomed out at epoch %d: "
-                            + "the network memorises its 1,000 training images, the overfitting the lecture describes.",
-                    gap * 100, argMin(history, History.VAL_LOSS) + 1));
-        } else {
-            System.out.println(String.format(Locale.ROOT,
-                    "Training accuracy is only %.0f points above validation accuracy: not yet overfitting; train longer (--epochs).",
-                    gap * 100));
-        }
-    }
-
-    private static int argMin(History history, String key) {
-        int best = 0;
-        for (int i = 1; i < history.epochs(); i++) {
-            if (history.get(key).get(i) < history.get(key).get(best)) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private static void save(Path out, Network model, History history) {
-        history.writeCsv(out.resolve("history.csv"));
-        Plots.history(history).save(out.resolve("curves.png"));
-        model.save(out.resolve("lecture_cnn.params"));
-        System.out.println("Wrote " + out.resolve("history.csv") + ", " + out.resolve("curves.png") + " and "
-                + out.resolve("lecture_cnn.params") + ".");
     }
 }

@@ -1,0 +1,113 @@
+package coursekit.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coursekit.train.History;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The labs end to end in quick mode (two epochs, 32 training images), on random weights so that
+ * they run without the weights directory: each writes its files.
+ */
+class QuickLabRunsTest {
+
+    private static String previousQuick;
+
+    @BeforeAll
+    static void quickMode() {
+        previousQuick = System.setProperty("coursekit.quick", "true");
+    }
+
+    @AfterAll
+    static void restore() {
+        if (previousQuick == null) {
+            System.clearProperty("coursekit.quick");
+        } else {
+            System.setProperty("coursekit.quick", previousQuick);
+        }
+    }
+
+    @Test
+    void fineTuningJoinsBothPhasesIntoOneHistory(@TempDir Path out) throws Exception {
+        FineTuningLab.run(new String[] {"--weights", "none", "--size", "32", "--out", out.toString()});
+        History history = History.readCsv(out.resolve("history.csv"));
+        assertEquals(4, history.epochs());
+        assertNonEmpty(out, "curves.png", "classifier.params");
+        List<String> results = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals(3, results.size(), results.toString());
+        assertTrue(results.get(1).startsWith("fine-tuning,feature extraction (phase 1),mobilenet,32,2,42,"), results.get(1));
+        assertTrue(results.get(2).startsWith("fine-tuning,fine-tuning,mobilenet,32,4,42,"), results.get(2));
+    }
+
+    @Test
+    void featureExtractionWritesBothWaysAndReadsItsFeaturesBackTheSecondTime(@TempDir Path out) throws Exception {
+        String[] args = {"--weights", "none", "--size", "32", "--out", out.toString()};
+        FeatureExtractionLab.run(args);
+        assertNonEmpty(out, "fast/history.csv", "fast/curves.png", "fast/head.params", "augmented/history.csv",
+                "augmented/curves.png", "augmented/classifier.params", "val_accuracy.png", "results.csv");
+        assertEquals(3, count(out.resolve("features")));
+        Files.delete(out.resolve("results.csv"));
+        FeatureExtractionLab.run(new String[] {"--weights", "none", "--size", "32", "--out", out.toString(), "--mode", "fast"});
+        assertEquals(3, count(out.resolve("features")));
+        assertEquals(2, Files.readAllLines(out.resolve("results.csv")).size());
+    }
+
+    @Test
+    void augmentationDrawsItsGalleryAndComparesWithAScratchRun(@TempDir Path out) throws Exception {
+        Path scratch = out.resolve("scratch");
+        ScratchCnnLab.run(new String[] {"--out", scratch.toString()});
+        Path augmented = out.resolve("augmented");
+        AugmentationLab.run(new String[] {"--out", augmented.toString(), "--baseline", scratch.resolve("history.csv").toString()});
+        assertNonEmpty(augmented, "augmentations.png", "history.csv", "curves.png", "lecture_cnn.params", "comparison.png");
+    }
+
+    @Test
+    void theLecturesSettingRunsOnAFolderOfImagesWithVgg16(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("cats_and_dogs_small");
+        Random random = new Random(3);
+        for (String part : new String[] {"train", "validation", "test"}) {
+            for (String kind : new String[] {"cats", "dogs"}) {
+                Path folder = Files.createDirectories(data.resolve(part).resolve(kind));
+                for (int i = 0; i < 3; i++) {
+                    BufferedImage image = new BufferedImage(40, 36, BufferedImage.TYPE_INT_RGB);
+                    for (int y = 0; y < image.getHeight(); y++) {
+                        for (int x = 0; x < image.getWidth(); x++) {
+                            image.setRGB(x, y, random.nextInt(1 << 24));
+                        }
+                    }
+                    ImageIO.write(image, "png", folder.resolve(kind + "." + i + ".png").toFile());
+                }
+            }
+        }
+        Path out = dir.resolve("out");
+        FeatureExtractionLab.run(new String[] {"--data", data.toString(), "--backbone", "vgg16", "--weights", "none", "--size", "32",
+            "--mode", "fast", "--out", out.toString()});
+        List<String> results = Files.readAllLines(out.resolve("results.csv"));
+        assertTrue(results.get(1).startsWith("feature-extraction,fast feature extraction,vgg16,32,2,42,"), results.get(1));
+        assertNonEmpty(out, "fast/history.csv", "fast/curves.png", "fast/head.params");
+    }
+
+    private static void assertNonEmpty(Path dir, String... files) throws Exception {
+        for (String file : files) {
+            Path path = dir.resolve(file);
+            assertTrue(Files.isRegularFile(path) && Files.size(path) > 0, path + " is missing or empty");
+        }
+    }
+
+    private static long count(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.count();
+        }
+    }
+}

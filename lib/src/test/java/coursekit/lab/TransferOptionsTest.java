@@ -1,0 +1,99 @@
+package coursekit.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coursekit.model.Network;
+import coursekit.weights.WeightsDirectory;
+import coursekit.weights.WeightsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the transfer labs treat their options; none of these runs train anything. */
+class TransferOptionsTest {
+
+    private static String failure(Consumer<String[]> lab, String... args) {
+        return assertThrows(LabException.class, () -> lab.accept(args)).getMessage();
+    }
+
+    @Test
+    void anUnknownBackboneNamesTheTwoThereAre() {
+        assertEquals("Option --backbone of lab fine-tuning is one of mobilenet, vgg16, but got 'resnet50'.",
+                failure(FineTuningLab::run, "--backbone", "resnet50"));
+    }
+
+    @Test
+    void missingWeightsNameTheFileTheBackboneNeeds() {
+        String message = failure(FeatureExtractionLab::run, "--backbone", "vgg16", "--weights", "/no/such/vgg16.h5");
+        assertTrue(message.startsWith("--weights /no/such/vgg16.h5 is not a file or folder"), message);
+        assertTrue(message.contains("vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5"), message);
+    }
+
+    @Test
+    void imagesSmallerThanTheBaseAcceptsAreRefused() {
+        assertEquals("--size 16 is too small: mobilenet needs images of at least 32 pixels a side.",
+                failure(FeatureExtractionLab::run, "--size", "16"));
+    }
+
+    @Test
+    void anUnknownModeListsTheModes() {
+        assertEquals("Option --mode of lab feature-extraction is one of fast, augmented, both, but got 'slow'.",
+                failure(FeatureExtractionLab::run, "--mode", "slow"));
+    }
+
+    @Test
+    void anUnknownPoolingListsTheChoices() {
+        assertEquals("Option --pooling of lab fine-tuning is one of flatten, avg, but got 'max'.",
+                failure(FineTuningLab::run, "--pooling", "max"));
+    }
+
+    @Test
+    void dataWithoutTheLecturesFoldersSaysWhichIsMissing(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("train"));
+        String message = failure(FineTuningLab::run, "--data", dir.toString(), "--backbone", "vgg16", "--weights", "none");
+        assertEquals(dir + " has no validation/ folder; --data expects the lecture's layout DIR/{train,validation,test}/<class>/*.jpg.",
+                message);
+    }
+
+    @Test
+    void fineTuningFromALayerTheBaseLacksListsItsLayers() {
+        String message = failure(FineTuningLab::run, "--weights", "none", "--size", "32", "--fine-tune-from", "block5_conv1");
+        assertTrue(message.startsWith("--fine-tune-from block5_conv1 is not a layer of mobilenet_0.25_32 with weights; pick one of conv1, "
+                + "conv_dw_1, conv_pw_1,"), message);
+        assertTrue(message.endsWith("conv_dw_13, conv_pw_13."), message);
+    }
+
+    @Test
+    void mobilenetReadsThe224PixelWeightsAtAnyInputSize(@TempDir Path empty) {
+        String previousDirectory = System.setProperty(WeightsDirectory.PROPERTY, empty.toString());
+        String previousOffline = System.setProperty(WeightsDirectory.OFFLINE_PROPERTY, "true");
+        try {
+            WeightsException error = assertThrows(WeightsException.class, () -> Backbone.MOBILENET.base(new long[] {3, 160, 160}, "imagenet"));
+            assertTrue(error.getMessage().contains("mobilenet_v1_0.25_224_tfjs are not in " + empty), error.getMessage());
+        } finally {
+            restore(WeightsDirectory.PROPERTY, previousDirectory);
+            restore(WeightsDirectory.OFFLINE_PROPERTY, previousOffline);
+        }
+    }
+
+    @Test
+    void eachBackboneFineTunesFromOneOfItsOwnLayers() {
+        for (Backbone backbone : Backbone.values()) {
+            try (Network base = backbone.base(new long[] {3, 32, 32}, "none")) {
+                assertTrue(base.layers().names().contains(backbone.fineTuneFrom()), backbone + ": " + base.layers().names());
+            }
+        }
+    }
+
+    private static void restore(String property, String previous) {
+        if (previous == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, previous);
+        }
+    }
+}
