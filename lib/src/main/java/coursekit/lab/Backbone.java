@@ -17,7 +17,7 @@ enum Backbone {
      * ImageNet MobileNet v1 of width 0.25 (218,544 parameters), whose weights are on this machine.
      * Its ReLU6 features lie in [0, 6], so its head learns at RMSprop 1e-3 (at the lecture's 2e-5
      * it was still underfitting after 30 epochs). Fine-tuning starts at {@code conv_dw_12}: blocks
-     * 12 and 13 hold 45% of the weights, as block 5 holds 48% of VGG16's.
+     * 12 and 13 hold 47% of its weights, as block 5 holds 48% of VGG16's.
      */
     MOBILENET("mobilenet", 160, "avg", 1e-3, "conv_dw_12", 1e-4, 0.1) {
         @Override

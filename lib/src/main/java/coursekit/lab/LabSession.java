@@ -169,20 +169,26 @@ final class LabSession {
         int bestLoss = history.get(History.VAL_LOSS).indexOf(history.min(History.VAL_LOSS)) + 1;
         if (gap > 0.1) {
             System.out.println(String.format(Locale.ROOT,
-                    "Training accuracy is %.0f points above validation accuracy, and validation loss bottomed out at epoch %d of %d: "
+                    "Training accuracy is %s above validation accuracy, and validation loss bottomed out at epoch %d of %d: "
                             + "the network memorises its training images, the overfitting the lecture describes.",
-                    gap * 100, bestLoss, history.epochs()));
+                    points(gap), bestLoss, history.epochs()));
         } else if (gap >= 0) {
             System.out.println(String.format(Locale.ROOT,
-                    "Training accuracy is only %.0f points above validation accuracy (lowest validation loss at epoch %d of %d): "
+                    "Training accuracy is only %s above validation accuracy (lowest validation loss at epoch %d of %d): "
                             + "the curves stay close, no overfitting yet.",
-                    gap * 100, bestLoss, history.epochs()));
+                    points(gap), bestLoss, history.epochs()));
         } else {
             System.out.println(String.format(Locale.ROOT,
-                    "Training accuracy is %.0f points below validation accuracy (lowest validation loss at epoch %d of %d): "
+                    "Training accuracy is %s below validation accuracy (lowest validation loss at epoch %d of %d): "
                             + "training images are harder, being augmented and seen through dropout; no overfitting.",
-                    -gap * 100, bestLoss, history.epochs()));
+                    points(-gap), bestLoss, history.epochs()));
         }
+    }
+
+    /** An accuracy difference in percentage points, e.g. "1 point" or "35 points". */
+    private static String points(double difference) {
+        long rounded = Math.round(difference * 100);
+        return rounded + (rounded == 1 ? " point" : " points");
     }
 
     /** Writes {@code history.csv}, {@code curves.png} and the network's parameters into {@code dir}. */
