@@ -92,10 +92,7 @@ public final class FeatureExtractionLab {
         session.reseed();
         int epochs = session.epochs(FAST_EPOCHS);
         try (Network head = transfer.head(train.featureShape())) {
-            FitConfig config = FitConfig.epochs(epochs)
-                    .batchSize(session.options().integer("batch-size", 20))
-                    .optimizer(Optimizers.rmsprop(session.options().decimal("lr", transfer.backbone().headRate())))
-                    .seed(session.seed());
+            FitConfig config = headConfig(session, transfer, epochs);
             System.out.println(String.format(Locale.ROOT, "Training the head (%,d parameters) for %d epochs with %s, batch %d.",
                     head.trainableParameterCount(), epochs, config.optimizer(), config.batchSize()));
             long fitStarted = System.nanoTime();
@@ -132,10 +129,7 @@ public final class FeatureExtractionLab {
     static History trainFrozen(LabSession session, Transfer transfer, Network model, Split data, int defaultEpochs, boolean augment,
             String run, Path dir) {
         int epochs = session.epochs(defaultEpochs);
-        FitConfig config = FitConfig.epochs(epochs)
-                .batchSize(session.options().integer("batch-size", 20))
-                .optimizer(Optimizers.rmsprop(session.options().decimal("lr", transfer.backbone().headRate())))
-                .seed(session.seed());
+        FitConfig config = headConfig(session, transfer, epochs);
         Augmenter augmenter = AugmentationLab.augmenter(session.seed());
         if (augment) {
             config = config.augment(augmenter);
@@ -151,6 +145,14 @@ public final class FeatureExtractionLab {
             LabSession.save(dir, history, model, "classifier.params");
         }
         return history;
+    }
+
+    /** How a new head trains, on features or end to end: RMSprop at the backbone's head rate (or {@code --lr}), batch 20. */
+    private static FitConfig headConfig(LabSession session, Transfer transfer, int epochs) {
+        return FitConfig.epochs(epochs)
+                .batchSize(session.options().integer("batch-size", 20))
+                .optimizer(Optimizers.rmsprop(session.options().decimal("lr", transfer.backbone().headRate())))
+                .seed(session.seed());
     }
 
     private static long countFiles(Path dir) {
