@@ -32,6 +32,15 @@ public final class FeatureSet implements Samples {
         this.classNames = List.copyOf(classNames);
     }
 
+    /**
+     * Wraps features computed elsewhere, e.g. by a network on another engine; the arrays are copied.
+     *
+     * @param values {@code labels.length} samples of {@code featureShape} floats, one after another
+     */
+    public static FeatureSet of(float[] values, long[] featureShape, int[] labels, List<String> classNames) {
+        return new FeatureSet(values.clone(), featureShape, labels.clone(), classNames);
+    }
+
     @Override
     public int size() {
         return labels.length;
