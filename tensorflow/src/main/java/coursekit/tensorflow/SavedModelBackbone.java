@@ -4,6 +4,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
@@ -73,6 +74,8 @@ public final class SavedModelBackbone implements AutoCloseable {
     public FeatureSet extract(ImageSet images) {
         info.checkImages(images.height(), images.width(), images.channels());
         int outputIndex = info.outputs().indexOf(output);
+        // A model exported with a fixed batch size gets full batches; zero images pad the last one.
+        boolean fixedBatch = info.inputShape()[0] > 0;
         float[] values = null;
         long[] featureShape = null;
         int stride = 0;
@@ -81,14 +84,18 @@ public final class SavedModelBackbone implements AutoCloseable {
             ParameterStore store = new ParameterStore(manager, false);
             for (int start = 0; start < images.size(); start += batchSize) {
                 int count = Math.min(batchSize, images.size() - start);
-                float[] batch = new float[count * image.length];
+                int rows = fixedBatch ? batchSize : count;
+                float[] batch = new float[rows * image.length];
                 for (int i = 0; i < count; i++) {
                     images.copyImage(start + i, image, 0);
                     scaling.scale(image, images.channels(), batch, i * image.length);
                 }
                 try (NDManager step = manager.newSubManager()) {
-                    NDArray input = step.create(batch, new Shape(count, images.height(), images.width(), images.channels()));
+                    NDArray input = step.create(batch, new Shape(rows, images.height(), images.width(), images.channels()));
                     NDArray out = model.getBlock().forward(store, new NDList(input), false).get(outputIndex);
+                    if (rows > count) {
+                        out = out.get(new NDIndex("0:" + count));
+                    }
                     if (out.getShape().dimension() == 4) {
                         out = out.transpose(0, 3, 1, 2);
                     }
@@ -156,7 +163,7 @@ public final class SavedModelBackbone implements AutoCloseable {
             return this;
         }
 
-        /** Images per run of the model (default 32). */
+        /** Images per run of the model (default 32); a model exported with a fixed batch size uses that instead. */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;
@@ -191,7 +198,8 @@ public final class SavedModelBackbone implements AutoCloseable {
                     .optOption("SignatureDefKey", signature)
                     .build();
             try {
-                return new SavedModelBackbone(info, chosen, scaling, batchSize, criteria.loadModel());
+                int batch = info.inputShape()[0] > 0 ? (int) info.inputShape()[0] : batchSize;
+                return new SavedModelBackbone(info, chosen, scaling, batch, criteria.loadModel());
             } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
                 throw new SavedModelException("TensorFlow could not load the SavedModel " + dir + " (" + e.getMessage()
                         + "); check that the export finished and that its variables/ folder is complete.", e);

@@ -60,6 +60,20 @@ class SavedModelBackboneTest {
     }
 
     @Test
+    void aModelWithAFixedBatchSizeGetsPaddedBatches() {
+        ImageSet images = TinySavedModel.redAndBlue(6, 9);
+        try (SavedModelBackbone base = SavedModels.builder(TinySavedModel.export(dir.resolve("tiny"), false, 4))
+                .scaling(InputScaling.UNIT).batchSize(32).build()) {
+            FeatureSet features = base.extract(images);
+            assertEquals(6, features.size());
+            float[] last = TinySavedModel.scaled(images, 5, InputScaling.UNIT);
+            for (int f = 0; f < TinySavedModel.FILTERS; f++) {
+                assertEquals(TinySavedModel.feature(last, f), features.features(5)[f], 1e-4, "filter " + f);
+            }
+        }
+    }
+
+    @Test
     void aFeatureMapComesBackChannelsFirst() {
         ImageSet images = TinySavedModel.redAndBlue(2, 5);
         try (SavedModelBackbone base = SavedModels.builder(TinySavedModel.export(dir.resolve("tiny"), true))

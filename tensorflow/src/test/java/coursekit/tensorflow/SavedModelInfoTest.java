@@ -63,6 +63,14 @@ class SavedModelInfoTest {
     }
 
     @Test
+    void anInputThatIsNoImageBatchIsRefused() {
+        Path model = TinySavedModel.exportVectorModel(dir.resolve("vectors"));
+        SavedModelException e = assertThrows(SavedModelException.class, () -> SavedModels.featureExtractor(model));
+        assertTrue(e.getMessage().contains("Input 'vectors'") && e.getMessage().contains("(None, 5)")
+                && e.getMessage().contains("(batch, height, width, channels)"), e.getMessage());
+    }
+
+    @Test
     void severalOutputsNeedOneChosenByName() {
         Path model = TinySavedModel.export(dir.resolve("tiny"), true);
         SavedModelException e = assertThrows(SavedModelException.class, () -> SavedModels.featureExtractor(model));

@@ -42,6 +42,11 @@ final class TinySavedModel {
 
     /** Exports the model to {@code dir}; with {@code withFeatureMap} the signature also outputs the map before pooling. */
     static Path export(Path dir, boolean withFeatureMap) {
+        return export(dir, withFeatureMap, -1);
+    }
+
+    /** Like {@link #export(Path, boolean)}, with the input's batch size fixed to {@code batch} (-1: any). */
+    static Path export(Path dir, boolean withFeatureMap, long batch) {
         Natives.engine(); // loads the natives that TensorFlow Java needs too
         float[][][][] weights = new float[3][3][3][FILTERS];
         for (int r = 0; r < 3; r++) {
@@ -56,7 +61,7 @@ final class TinySavedModel {
         try (Graph graph = new Graph(); Session session = new Session(graph)) {
             Ops tf = Ops.create(graph);
             Placeholder<TFloat32> images = tf.withName("images").placeholder(TFloat32.class,
-                    Placeholder.shape(Shape.of(-1, SIZE, SIZE, 3)));
+                    Placeholder.shape(Shape.of(batch, SIZE, SIZE, 3)));
             Operand<TFloat32> map = tf.nn.relu(tf.nn.conv2d(images, tf.constant(weights), List.of(1L, 1L, 1L, 1L), "VALID"));
             Operand<TFloat32> pooled = tf.math.mean(map, tf.constant(new int[] {1, 2}));
             Signature.Builder signature = Signature.builder().key("serving_default").input("images", images).output("features", pooled);
@@ -64,6 +69,21 @@ final class TinySavedModel {
                 signature.output("feature_map", map);
             }
             SavedModelBundle.exporter(dir.toString()).withSession(session).withSignature(signature.build()).export();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    /** A model that takes vectors of 5 floats and doubles them: no image input, to be refused. */
+    static Path exportVectorModel(Path dir) {
+        Natives.engine();
+        try (Graph graph = new Graph(); Session session = new Session(graph)) {
+            Ops tf = Ops.create(graph);
+            Placeholder<TFloat32> vectors = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 5)));
+            Operand<TFloat32> doubled = tf.math.mul(vectors, tf.constant(2f));
+            Signature signature = Signature.builder().key("serving_default").input("vectors", vectors).output("doubled", doubled).build();
+            SavedModelBundle.exporter(dir.toString()).withSession(session).withSignature(signature).export();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
