@@ -17,10 +17,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * A Keras SavedModel (e.g. VGG16 exported with {@code model.export(dir)}) run on DJL's TensorFlow
- * engine as a frozen feature extractor: the lecture's fast feature extraction, where the features
- * then train a head on the PyTorch engine with {@code Fit.fit(head, features, ...)}. TensorFlow only
- * runs the model here; DJL's TensorFlow engine cannot train, so the base stays frozen.
+ * A Keras SavedModel run on DJL's TensorFlow engine as a frozen feature extractor, whose features
+ * then train a head on the PyTorch engine with {@code Fit.fit(head, features, ...)}: the lecture's
+ * fast feature extraction with, say, VGG16 exported by {@code model.export(dir)}. DJL's TensorFlow
+ * engine cannot train, so the base stays frozen.
  *
  * <pre>{@code
  * try (var base = SavedModels.builder(Path.of("vgg16_savedmodel")).scaling(InputScaling.CAFFE).build()) {

@@ -1,6 +1,7 @@
 package coursekit.tensorflow;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -12,6 +13,25 @@ class NativesTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void loadingWithoutTheNativesSaysWhichArtifactToUnpackAndWhichVariableToSet() {
+        Path model = TinySavedModel.export(dir.resolve("tiny"), false);
+        Path empty = dir.resolve("no-natives");
+        String before = System.getProperty(Natives.VARIABLE);
+        System.setProperty(Natives.VARIABLE, empty.toString());
+        try {
+            SavedModelException e = assertThrows(SavedModelException.class, () -> SavedModels.featureExtractor(model));
+            assertTrue(e.getMessage().contains(Natives.ARTIFACT) && e.getMessage().contains("set TENSORFLOW_LIBRARY_PATH"),
+                    e.getMessage());
+        } finally {
+            if (before == null) {
+                System.clearProperty(Natives.VARIABLE);
+            } else {
+                System.setProperty(Natives.VARIABLE, before);
+            }
+        }
+    }
 
     @Test
     void aFolderWithoutTheLibraryNamesTheArtifactAndTheVariable() {
