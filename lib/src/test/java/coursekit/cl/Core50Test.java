@@ -120,6 +120,24 @@ class Core50Test {
     }
 
     @Test
+    void defaultFolderIsCore50InTheDataDirectory() throws IOException {
+        String before = System.getProperty(coursekit.data.Datasets.DATA_PROPERTY);
+        System.setProperty(coursekit.data.Datasets.DATA_PROPERTY, dir.toString());
+        try {
+            var e = assertThrows(DatasetException.class, () -> Core50.builder().build());
+            assertTrue(e.getMessage().startsWith("CORe50 is not in " + dir.resolve("core50")), e.getMessage());
+            fixture();
+            assertEquals(4, Core50.builder().imageSize(8, 8).build().numClasses());
+        } finally {
+            if (before == null) {
+                System.clearProperty(coursekit.data.Datasets.DATA_PROPERTY);
+            } else {
+                System.setProperty(coursekit.data.Datasets.DATA_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void strayFileInAnObjectFolderIsNamed() throws IOException {
         Path root = fixture();
         Path stray = Files.writeString(root.resolve("core50_128x128/s1/o1/notes.txt"), "x");
