@@ -52,8 +52,17 @@ record Assignment(Path folder, String name, List<TestCase> tests) {
             throw new IOException(notebook.getFileName() + " is larger than 32 MiB; clear its outputs and submit it again.");
         }
         List<String> cells = new ArrayList<>();
+        NotebookFile file;
         try {
-            for (var cell : NotebookFile.read(notebook).cells()) {
+            file = NotebookFile.read(notebook);
+        } catch (IOException e) {
+            // The reader's sentence names the full path and the JSON library; a student needs less.
+            String why = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            why = why.replace(notebook.toString(), "").replaceAll("\\(com\\.google[^)]*\\)?", "").strip();
+            throw new IOException(notebook.getFileName() + " is not a readable notebook: " + why.replaceFirst("^is not a notebook: ", ""), e);
+        }
+        try {
+            for (var cell : file.cells()) {
                 if (cell.has("cell_type") && "code".equals(cell.get("cell_type").getAsString())) {
                     cells.add(NotebookFile.source(cell));
                 }
