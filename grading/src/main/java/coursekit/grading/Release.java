@@ -66,7 +66,7 @@ final class Release {
                     throw new GradingException(where + ": a " + BEGIN + " inside another; close the first with " + END + ".");
                 }
                 inside = true;
-                String hint = trimmed.substring(BEGIN.length()).replaceFirst("^[\\s:]+", "");
+                String hint = trimmed.substring(BEGIN.length()).replaceFirst("^[\\s:]+", "").replaceFirst("^(?i)hint:\\s*", "");
                 String indent = line.substring(0, line.indexOf('/'));
                 out.append(indent).append("throw new UnsupportedOperationException(\"")
                         .append(escape(hint.isEmpty() ? "write your code here" : hint)).append("\");\n");
@@ -144,7 +144,7 @@ final class Release {
         }
         long hidden = assignment.tests().stream().filter(TestCase::hidden).count();
         log.println("Released " + out.resolve(assignment.name() + ".ipynb") + " and " + (assignment.tests().size() - hidden)
-                + " public tests (" + hidden + " hidden tests kept back). The source earned "
+                + " public tests (" + hidden + " hidden kept back). The source earned "
                 + Points.format(full.total()) + " of " + Points.format(assignment.possible()) + " points; the release earned "
                 + Points.format(stubs.total()) + ".");
     }

@@ -101,7 +101,7 @@ final class Sandbox {
         }
         command.addAll(List.of(javaBinary(), "-Xmx" + memory, "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.awt.headless=true", "-Dai.djl.offline=true",
-                "-cp", System.getProperty("java.class.path"), SandboxMain.class.getName()));
+                "-cp", classPath(), SandboxMain.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(log.toFile())
                 .redirectErrorStream(true)
@@ -210,6 +210,13 @@ final class Sandbox {
 
     private static String quote(String text) {
         return "'" + text.replace("'", "'\\''") + "'";
+    }
+
+    /** This JVM's class path with absolute entries: the submission starts in another folder. */
+    private static String classPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
     }
 
     private static String javaBinary() {
