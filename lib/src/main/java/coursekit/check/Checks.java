@@ -68,21 +68,22 @@ public final class Checks {
         testLimit = limit;
     }
 
-    /** Runs question {@code question}'s public tests, prints each result, and returns the points earned. */
-    public static double check(String question) {
+    /**
+     * Runs question {@code question}'s public tests and prints each result, why it failed and the points.
+     * It returns nothing, so that a cell ending in {@code check("q1")} shows only the report.
+     */
+    public static void check(String question) {
         List<TestCase> tests = publicTests().stream().filter(t -> t.question().equals(question)).toList();
         if (tests.isEmpty()) {
             List<String> known = publicTests().stream().map(TestCase::question).distinct().toList();
             throw new CheckException("There are no tests for '" + question + "' in " + folder.toAbsolutePath()
                     + "; the questions are " + known + ".");
         }
-        List<TestResult> results = run(tests);
-        print(question, results);
-        return results.stream().mapToDouble(TestResult::score).sum();
+        print(question, run(tests));
     }
 
-    /** Runs every question's public tests, prints the results, and returns the total points earned. */
-    public static double checkAll() {
+    /** Runs every question's public tests, prints the results and the total. */
+    public static void checkAll() {
         List<TestResult> results = run(publicTests());
         Map<String, List<TestResult>> byQuestion = new LinkedHashMap<>();
         results.forEach(r -> byQuestion.computeIfAbsent(r.test().question(), q -> new ArrayList<>()).add(r));
@@ -91,7 +92,6 @@ public final class Checks {
         double possible = results.stream().mapToDouble(r -> r.test().points()).sum();
         System.out.println("Total: " + Points.format(earned) + " of " + Points.format(possible)
                 + " points on the public tests (the grader also runs hidden tests).");
-        return earned;
     }
 
     /**
