@@ -30,7 +30,7 @@ public final class GradeMain {
     }
 
     static int run(String[] args) {
-        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
+        if (args.length == 0 || java.util.Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help"))) {
             System.out.print(USAGE);
             return args.length == 0 ? 2 : 0;
         }

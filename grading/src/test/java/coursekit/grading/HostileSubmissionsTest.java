@@ -186,15 +186,20 @@ class HostileSubmissionsTest {
     }
 
     @Test
-    void aSecondRunKeepsWhatWasGraded() {
+    void anInterruptedRunRegradesOnlyWhatIsMissing() throws IOException {
+        // A run stopped before "wrong" finished has no saved result for it, and a stale gradebook.
+        Files.delete(out.resolve(".results/wrong.json"));
+        Files.delete(out.resolve("gradebook.csv"));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Grader again = new Grader(assignment, submissions, out, 2, Fixtures.limits(), grader.isolation(),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         long start = System.nanoTime();
         List<Graded> second = again.grade();
         String text = printed.toString(StandardCharsets.UTF_8);
-        assertEquals(graded.size(), text.lines().filter(l -> l.endsWith("graded before, kept")).count(), text);
+        assertEquals(graded.size() - 1, text.lines().filter(l -> l.endsWith("graded before, kept")).count(), text);
+        assertTrue(text.contains("  wrong: 0 of 3"), text);
         assertEquals(graded.get("partial").total(), second.stream().filter(g -> g.student().equals("partial")).findFirst().orElseThrow().total());
-        assertTrue((System.nanoTime() - start) / 1e9 < 5);
+        assertTrue(Files.readString(out.resolve("gradebook.csv")).contains("\nwrong,0,0,3,"));
+        assertTrue((System.nanoTime() - start) / 1e9 < 60);
     }
 }
