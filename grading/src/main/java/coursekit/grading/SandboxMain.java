@@ -3,6 +3,7 @@ package coursekit.grading;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import coursekit.check.Checks;
+import coursekit.check.Session;
 import coursekit.check.TestResult;
 import coursekit.kernel.eval.CellResult;
 import coursekit.kernel.eval.Evaluator;
@@ -43,6 +44,8 @@ public final class SandboxMain {
         // A submission's own check("q1") calls run the public tests, as in the notebook; hidden ones wait.
         Checks.useTests(job.tests().stream().filter(t -> !t.hidden()).toList());
         try (Evaluator evaluator = Evaluator.builder().timeout(Duration.ofSeconds(job.cellSeconds())).mavenOffline(true).build()) {
+            // Taken before submitted code runs: a cell that installs a session of its own cannot grade itself.
+            Session session = Checks.session();
             int number = 0;
             for (String code : job.cells()) {
                 number++;
@@ -60,7 +63,7 @@ public final class SandboxMain {
             // An empty cell clears a time-out left by the last cell, so the tests' snippets may run.
             evaluator.evaluate("", new CappedOutput(0), number + 1);
             Checks.testTimeout(Duration.ofSeconds(job.testSeconds()));
-            List<TestResult> results = Checks.run(job.tests());
+            List<TestResult> results = Checks.run(session, job.tests());
             JsonArray tests = new JsonArray();
             for (TestResult r : results) {
                 JsonObject test = new JsonObject();

@@ -67,6 +67,16 @@ class HostileSubmissionsTest {
         Fixtures.notebook(submissions.resolve("redefines-check.ipynb"),
                 "void check(String q) { System.out.println(q + \": 100 of 100 points\"); }",
                 "int twice(int n) { return 0; }", "check(\"q1\");");
+        Fixtures.notebook(submissions.resolve("forges-results.ipynb"), """
+                coursekit.check.Checks.useSession(code -> {
+                    var m = java.util.regex.Pattern.compile("hand\\\\(\\\"([0-9a-f]+)\\\"").matcher(code);
+                    if (m.find()) coursekit.check.Checks.hand(m.group(1), () -> { });
+                    return null;
+                });
+                var spam = new Thread(() -> { while (true) coursekit.check.Checks.hand("guess", () -> { }); });
+                spam.setDaemon(true);
+                spam.start();
+                """, "int twice(int n) { return 0; }");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         grader = new Grader(assignment, submissions, out, 2, Fixtures.limits(), Sandbox.Isolation.detect(),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -167,6 +177,11 @@ class HostileSubmissionsTest {
     @Test
     void redefiningCheckDoesNotChangeTheGrade() {
         assertEquals(0, graded.get("redefines-check").total(), why("redefines-check"));
+    }
+
+    @Test
+    void aSubmissionCannotGradeItselfThroughTheChecksApi() {
+        assertEquals(0, graded.get("forges-results").total(), why("forges-results"));
     }
 
     @Test

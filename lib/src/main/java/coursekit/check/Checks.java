@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code tests/QUESTION.jsh} file, in the format {@link TestFiles} describes.
  *
  * <p>How a test sees the student's code: each test's statements are compiled as one more snippet of the
- * live JShell session, wrapped in a lambda that is handed back here ({@link #hand(TestBody)}) and run on a
+ * live JShell session, wrapped in a lambda that is handed back here ({@link #hand(String, TestBody)}) and run on a
  * thread of its own with a time limit. So tests call the student's methods and read their variables by
  * name, exactly as a cell would, and a missing or misspelled definition is a compile error reported for
  * that test alone. The session is a {@link Session} that the kernel installs when it starts; lib knows
@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Checks {
 
     private static final AtomicReference<Session> SESSION = new AtomicReference<>();
-    private static final AtomicReference<TestBody> HANDED = new AtomicReference<>();
+    private static final AtomicReference<Handed> HANDED = new AtomicReference<>();
     private static final String ASSERTIONS = "import static org.junit.jupiter.api.Assertions.*;";
     private static volatile Path folder = Path.of("tests");
     private static volatile List<TestCase> given;
@@ -41,6 +41,11 @@ public final class Checks {
     /** Makes {@code session} the one that tests compile in; the Java kernel calls this when it starts. */
     public static void useSession(Session session) {
         SESSION.set(session);
+    }
+
+    /** The session tests compile in, or {@code null} outside the kernel (the grader keeps its own copy). */
+    public static Session session() {
+        return SESSION.get();
     }
 
     /** Reads tests from {@code testsFolder} from now on (by default {@code tests} in the working folder). */
@@ -99,7 +104,11 @@ public final class Checks {
      * calls. A test that does not compile, throws or runs out of time fails with a sentence saying so.
      */
     public static List<TestResult> run(List<TestCase> tests) {
-        Session session = SESSION.get();
+        return run(SESSION.get(), tests);
+    }
+
+    /** {@link #run(List)} in {@code session}: the grader passes the session it took before any submitted code ran. */
+    public static List<TestResult> run(Session session, List<TestCase> tests) {
         if (session == null) {
             throw new CheckException("Checks run inside the coursekit Java kernel (Jupyter, or ./kit run); this JVM has no"
                     + " notebook session to compile the tests in.");
@@ -117,16 +126,19 @@ public final class Checks {
 
     /**
      * Receives a test's compiled body from its snippet; only the code that {@link #run(List)} generates
-     * calls this.
+     * calls this. The token is new for every test, so a body handed by other code is not taken for it.
      */
-    public static void hand(TestBody body) {
-        HANDED.set(body);
+    public static void hand(String token, TestBody body) {
+        HANDED.set(new Handed(token, body));
     }
 
-    /** The body handed over since the last call, or {@code null}. */
-    static TestBody takeHanded() {
-        return HANDED.getAndSet(null);
+    /** The body handed over with {@code token} since the last call, or {@code null}. */
+    static TestBody takeHanded(String token) {
+        Handed handed = HANDED.getAndSet(null);
+        return handed != null && handed.token().equals(token) ? handed.body() : null;
     }
+
+    private record Handed(String token, TestBody body) {}
 
     private static List<TestCase> publicTests() {
         List<TestCase> tests = given;

@@ -8,14 +8,15 @@ final class TestRun {
     // Student code may recurse deeply; DJL needs more than the default stack too.
     private static final long STACK_BYTES = 64L << 20;
     private static final long STOP_GRACE_MS = 300;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private TestRun() {}
 
     static TestResult run(Session session, TestCase test, Duration limit) {
         long start = System.nanoTime();
-        Checks.takeHanded();
-        String error = session.evaluate("coursekit.check.Checks.hand(() -> {\n" + test.code() + "\n});");
-        TestBody body = Checks.takeHanded();
+        String token = Long.toHexString(RANDOM.nextLong());
+        String error = session.evaluate("coursekit.check.Checks.hand(\"" + token + "\", () -> {\n" + test.code() + "\n});");
+        TestBody body = Checks.takeHanded(token);
         if (error != null || body == null) {
             String why = error == null ? "its code did not run" : error;
             return new TestResult(test, false, "does not compile against your code: " + why, seconds(start));
