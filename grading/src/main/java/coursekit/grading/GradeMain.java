@@ -40,8 +40,9 @@ public final class GradeMain {
             Sandbox.Isolation isolation = Sandbox.Isolation.detect();
             if (o.command.equals("release")) {
                 Path out = o.out != null ? o.out : assignment.folder().resolve("release");
-                Sandbox sandbox = new Sandbox(isolation, List.of(assignment.folder()), o.limits.memory(), o.limits.total(),
-                        o.limits.maxOutputBytes(), Path.of(System.getProperty("java.io.tmpdir")).resolve("coursekit-release"));
+                Path scratch = java.nio.file.Files.createTempDirectory("coursekit-release-");
+                Sandbox sandbox = new Sandbox(isolation, List.of(assignment.folder(), scratch), o.limits.memory(), o.limits.total(),
+                        o.limits.maxOutputBytes(), scratch);
                 Release.release(assignment, out, sandbox, o.limits, System.out);
                 return 0;
             }

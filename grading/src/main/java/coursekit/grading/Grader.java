@@ -91,7 +91,7 @@ final class Grader {
 
     static String describe(Sandbox.Isolation isolation) {
         return isolation == Sandbox.Isolation.NAMESPACES
-                ? "namespaces (no network; assignment, submissions and output folders hidden; private /tmp)"
+                ? "namespaces (no network; assignment, submissions and output folders hidden; a fresh, empty working folder)"
                 : "none: unshare -rnm is not permitted here, so submissions can reach the network and read the grader's files";
     }
 

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one {@link Job} in a JVM of its own ({@link SandboxMain}) with a memory cap, a time limit for the
  * whole run, a cap on what it may print, and, where Linux allows unprivileged namespaces
- * ({@code unshare -rnm}), no network and a private, empty {@code /tmp} as its working folder, with the
- * assignment, the submissions and the grader's output folders covered by empty file systems.
+ * ({@code unshare -rnm}), no network and the assignment, the submissions and the grader's output folders
+ * (and {@code /tmp}, unless the JVM needs it) covered by empty file systems, with a fresh working folder on one.
  *
  * <p>Threat model: this stops accidents and casual cheating (reading the hidden tests or a classmate's
  * notebook, calling home, filling the disk or the grader's memory, hanging the run). Submitted code runs
@@ -97,7 +97,9 @@ final class Sandbox {
         Path work = isolation == Isolation.NONE ? Files.createTempDirectory(scratch, label + "-work-") : null;
         List<String> command = new ArrayList<>();
         if (isolation == Isolation.NAMESPACES) {
-            command.addAll(List.of("unshare", "-rnm", "--", "sh", "-c", coverScript(), "sandbox"));
+            List<String> needed = new ArrayList<>(List.of(classPath().split(File.pathSeparator)));
+            needed.add(System.getProperty("java.home"));
+            command.addAll(List.of("unshare", "-rnm", "--", "sh", "-c", coverScript(hidden, needed), "sandbox"));
         }
         command.addAll(List.of(javaBinary(), "-Xmx" + memory, "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.awt.headless=true", "-Dai.djl.offline=true",
@@ -110,7 +112,9 @@ final class Sandbox {
         env.keySet().retainAll(List.of("PATH", "LANG", "LC_ALL", "JAVA_HOME", "COURSEKIT_QUICK", "COURSEKIT_WEIGHTS",
                 "OMP_NUM_THREADS", "LD_PRELOAD"));
         env.putIfAbsent("OMP_NUM_THREADS", "1");
-        env.put("HOME", work == null ? "/tmp/work" : work.toString());
+        if (work != null) {
+            env.put("HOME", work.toString());
+        }
         long start = System.nanoTime();
         Process process = builder.start();
         try {
@@ -197,14 +201,24 @@ final class Sandbox {
         }
     }
 
-    /** Covers each hidden folder, then /tmp, with an empty tmpfs, and starts in a fresh folder there. */
-    private String coverScript() {
+    /**
+     * The shell script that covers each hidden folder with an empty tmpfs, then /tmp too unless the JVM
+     * or its class path lives there (a checkout in a temporary folder), and starts the command in a fresh
+     * working folder on one of those empty file systems, with {@code HOME} there.
+     */
+    static String coverScript(List<Path> hidden, List<String> needed) {
+        boolean coverTmp = needed.stream().noneMatch(p -> Path.of(p).toAbsolutePath().normalize().startsWith("/tmp"));
         StringBuilder script = new StringBuilder("set -e\n");
         for (Path dir : hidden) {
-            script.append("if [ -d ").append(quote(dir.toString())).append(" ]; then mount -t tmpfs -o size=1m tmpfs ")
+            script.append("if [ -d ").append(quote(dir.toString())).append(" ]; then mount -t tmpfs -o size=256m tmpfs ")
                     .append(quote(dir.toString())).append("; fi\n");
         }
-        script.append("mount -t tmpfs -o size=256m tmpfs /tmp\nmkdir /tmp/work\ncd /tmp/work\nexec \"$@\"\n");
+        String work = coverTmp ? "/tmp/work" : hidden.get(0).resolve(".work").toString();
+        if (coverTmp) {
+            script.append("mount -t tmpfs -o size=256m tmpfs /tmp\n");
+        }
+        script.append("mkdir -p ").append(quote(work)).append("\ncd ").append(quote(work))
+                .append("\nexport HOME=\"$PWD\"\nexec \"$@\"\n");
         return script.toString();
     }
 
