@@ -43,7 +43,11 @@ public final class GradeMain {
                 Path scratch = java.nio.file.Files.createTempDirectory("coursekit-release-");
                 Sandbox sandbox = new Sandbox(isolation, List.of(assignment.folder(), scratch), o.limits.memory(), o.limits.total(),
                         o.limits.maxOutputBytes(), scratch);
-                Release.release(assignment, out, sandbox, o.limits, System.out);
+                try {
+                    Release.release(assignment, out, sandbox, o.limits, System.out);
+                } finally {
+                    java.nio.file.Files.deleteIfExists(scratch);
+                }
                 return 0;
             }
             if (o.out == null) {
