@@ -88,6 +88,8 @@ public final class Evaluator implements AutoCloseable {
         for (String line : Startup.IMPORTS) {
             startup(line);
         }
+        // check("q1") in a cell compiles its tests in this session (the last evaluator started wins).
+        coursekit.check.Checks.useSession(new CheckSession(shell));
     }
 
     /** A builder with no timeout, online Maven resolution, the standard renderers and this JVM's class path. */

@@ -23,6 +23,9 @@ final class Startup {
             "import coursekit.plot.*;",
             "import coursekit.train.*;",
             "import static coursekit.Kit.*;",
+            "import coursekit.check.Checks;",
+            "import static coursekit.check.Checks.check;",
+            "import static coursekit.check.Checks.checkAll;",
             "import static coursekit.kernel.Notebook.*;");
 
     private Startup() {}

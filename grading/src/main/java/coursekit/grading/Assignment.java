@@ -1,0 +1,75 @@
+package coursekit.grading;
+
+import coursekit.check.TestCase;
+import coursekit.check.TestFiles;
+import coursekit.kernel.run.NotebookFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An assignment's folder: {@code source.ipynb} (the instructor's notebook, solutions marked) and
+ * {@code tests/QUESTION.jsh} (public and hidden tests).
+ */
+record Assignment(Path folder, String name, List<TestCase> tests) {
+
+    static final String SOURCE = "source.ipynb";
+
+    static Assignment open(Path folder) {
+        Path dir = folder.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(dir.resolve(SOURCE))) {
+            throw new GradingException(dir + " is not an assignment: it has no " + SOURCE
+                    + " (an assignment folder holds source.ipynb and tests/).");
+        }
+        return new Assignment(dir, dir.getFileName().toString(), TestFiles.read(dir.resolve("tests")));
+    }
+
+    Path source() {
+        return folder.resolve(SOURCE);
+    }
+
+    /** The questions in the order of their tests, with the points each is worth. */
+    Map<String, Double> questions() {
+        Map<String, Double> points = new LinkedHashMap<>();
+        tests.forEach(t -> points.merge(t.question(), t.points(), Double::sum));
+        return points;
+    }
+
+    double possible() {
+        return tests.stream().mapToDouble(TestCase::points).sum();
+    }
+
+    /** A notebook's code cells; a file that is not a notebook gets a sentence saying so. */
+    static List<String> codeCells(Path notebook) throws IOException {
+        if (!Files.isRegularFile(notebook)) {
+            throw new IOException("no notebook was submitted (expected a .ipynb file).");
+        }
+        if (Files.size(notebook) > 32L << 20) {
+            throw new IOException(notebook.getFileName() + " is larger than 32 MiB; clear its outputs and submit it again.");
+        }
+        List<String> cells = new ArrayList<>();
+        NotebookFile file;
+        try {
+            file = NotebookFile.read(notebook);
+        } catch (IOException e) {
+            // The reader's sentence names the full path and the JSON library; a student needs less.
+            String why = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            why = why.replace(notebook.toString(), "").replaceAll("\\(com\\.google[^)]*\\)?", "").strip();
+            throw new IOException(notebook.getFileName() + " is not a readable notebook: " + why.replaceFirst("^is not a notebook: ", ""), e);
+        }
+        try {
+            for (var cell : file.cells()) {
+                if (cell.has("cell_type") && "code".equals(cell.get("cell_type").getAsString())) {
+                    cells.add(NotebookFile.source(cell));
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new IOException(notebook.getFileName() + " is not a readable notebook (" + e.getMessage() + ").", e);
+        }
+        return cells;
+    }
+}

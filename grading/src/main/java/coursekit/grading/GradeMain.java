@@ -1,0 +1,138 @@
+package coursekit.grading;
+
+import coursekit.check.CheckException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code ./kit release ASSIGNMENT} and {@code ./kit grade ASSIGNMENT SUBMISSIONS --out DIR}. Exits 0 when
+ * done, 1 when the assignment is not sound, 2 for bad arguments; every problem is one sentence.
+ */
+public final class GradeMain {
+
+    static final String USAGE = """
+            Usage: ./kit release ASSIGNMENT_FOLDER [--out DIR]
+                     writes DIR/NAME.ipynb (no solutions, no outputs) and DIR/tests/ (public tests only);
+                     DIR defaults to ASSIGNMENT_FOLDER/release
+                   ./kit grade ASSIGNMENT_FOLDER SUBMISSIONS_FOLDER --out DIR [--workers N]
+                     [--cell-timeout S] [--test-timeout S] [--timeout S] [--memory SIZE]
+                     grades each STUDENT.ipynb (or STUDENT/ folder) into DIR/gradebook.csv, DIR/feedback/,
+                     DIR/gradescope/STUDENT/results.json; a second run keeps what is already graded
+            """;
+
+    private GradeMain() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0 || java.util.Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help"))) {
+            System.out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        try {
+            Options o = Options.parse(args);
+            Assignment assignment = Assignment.open(o.positional.get(0));
+            Sandbox.Isolation isolation = Sandbox.Isolation.detect();
+            if (o.command.equals("release")) {
+                Path out = o.out != null ? o.out : assignment.folder().resolve("release");
+                Path scratch = java.nio.file.Files.createTempDirectory("coursekit-release-");
+                Sandbox sandbox = new Sandbox(isolation, List.of(assignment.folder(), scratch), o.limits.memory(), o.limits.total(),
+                        o.limits.maxOutputBytes(), scratch);
+                try {
+                    Release.release(assignment, out, sandbox, o.limits, System.out);
+                } finally {
+                    java.nio.file.Files.deleteIfExists(scratch);
+                }
+                return 0;
+            }
+            if (o.out == null) {
+                throw new GradingException("grade needs --out DIR, the folder for the gradebook and feedback.");
+            }
+            Grader grader = new Grader(assignment, o.positional.get(1), o.out, o.workers, o.limits, isolation, System.out);
+            List<Graded> all = grader.grade();
+            System.out.println("Wrote " + o.out.resolve("gradebook.csv") + ", feedback/ and gradescope/ for " + all.size() + " students.");
+            return 0;
+        } catch (GradingException | CheckException | IllegalArgumentException e) {
+            System.err.println(args[0] + ": " + e.getMessage());
+            return e.getMessage() != null && e.getMessage().contains("is not sound") ? 1 : 2;
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println(args[0] + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static final class Options {
+        String command;
+        List<Path> positional = new java.util.ArrayList<>();
+        Path out;
+        int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        Grader.Limits limits = Grader.Limits.standard();
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            o.command = args[0];
+            if (!o.command.equals("release") && !o.command.equals("grade")) {
+                throw new IllegalArgumentException("the commands are release and grade, not '" + o.command + "'.");
+            }
+            Grader.Limits l = o.limits;
+            for (int i = 1; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--out" -> o.out = Path.of(value(args, ++i, "--out"));
+                    case "--workers" -> o.workers = (int) positive(value(args, ++i, "--workers"), "--workers");
+                    case "--cell-timeout" -> l = new Grader.Limits(seconds(args, ++i), l.test(), l.total(), l.memory(), l.maxOutputBytes());
+                    case "--test-timeout" -> l = new Grader.Limits(l.cell(), seconds(args, ++i), l.total(), l.memory(), l.maxOutputBytes());
+                    case "--timeout" -> l = new Grader.Limits(l.cell(), l.test(), seconds(args, ++i), l.memory(), l.maxOutputBytes());
+                    case "--memory" -> {
+                        String size = value(args, ++i, "--memory");
+                        if (!size.matches("[0-9]+[kmgKMG]")) {
+                            throw new IllegalArgumentException("--memory takes a size like 768m or 2g, but got '" + size + "'.");
+                        }
+                        l = new Grader.Limits(l.cell(), l.test(), l.total(), size, l.maxOutputBytes());
+                    }
+                    default -> {
+                        if (args[i].startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option '" + args[i] + "'.");
+                        }
+                        o.positional.add(Path.of(args[i]));
+                    }
+                }
+            }
+            o.limits = l;
+            int wanted = o.command.equals("release") ? 1 : 2;
+            if (o.positional.size() != wanted) {
+                throw new IllegalArgumentException(o.command.equals("release")
+                        ? "name one assignment folder, e.g. ./kit release notebooks/assignments/augmentation-cnn."
+                        : "name the assignment folder and the submissions folder, e.g. ./kit grade notebooks/assignments/transfer submissions --out grades.");
+            }
+            return o;
+        }
+
+        private static Duration seconds(String[] args, int i) {
+            return Duration.ofSeconds(positive(value(args, i, args[i - 1]), args[i - 1]));
+        }
+
+        private static long positive(String text, String option) {
+            try {
+                long n = Long.parseLong(text);
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // Falls through to the sentence below.
+            }
+            throw new IllegalArgumentException(option + " takes a positive whole number, but got '" + text + "'.");
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value.");
+            }
+            return args[i];
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package coursekit.grading;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import coursekit.check.TestCase;
+import coursekit.io.AtomicFiles;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * Grades every submission of an assignment: each in its own {@link Sandbox}, several at a time, each
+ * result saved as soon as it is known (so an interrupted run picks up where it stopped), then the
+ * gradebook, the feedback and Gradescope's files.
+ */
+final class Grader {
+
+    /** The limits each submission runs under. */
+    record Limits(Duration cell, Duration test, Duration total, String memory, long maxOutputBytes) {
+        static Limits standard() {
+            return new Limits(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(300), "1g", 64L << 20);
+        }
+    }
+
+    private final Assignment assignment;
+    private final Path submissions;
+    private final Path out;
+    private final int workers;
+    private final Limits limits;
+    private final PrintStream log;
+    private final Sandbox sandbox;
+
+    Grader(Assignment assignment, Path submissions, Path out, int workers, Limits limits, Sandbox.Isolation isolation, PrintStream log) {
+        if (!Files.isDirectory(submissions)) {
+            throw new GradingException("There is no submissions folder at " + submissions.toAbsolutePath()
+                    + "; give the folder that holds one STUDENT.ipynb (or STUDENT/ folder) per student.");
+        }
+        this.assignment = assignment;
+        this.submissions = submissions.toAbsolutePath().normalize();
+        this.out = out.toAbsolutePath().normalize();
+        this.workers = workers;
+        this.limits = limits;
+        this.log = log;
+        this.sandbox = new Sandbox(isolation, List.of(assignment.folder(), this.submissions, this.out),
+                limits.memory(), limits.total(), limits.maxOutputBytes(), this.out.resolve(".scratch"));
+    }
+
+    Sandbox.Isolation isolation() {
+        return sandbox.isolation();
+    }
+
+    /** Grades what is not graded yet, writes every report, and returns all students' results by name. */
+    List<Graded> grade() {
+        Map<String, Path> students = students();
+        log.println("Grading " + students.size() + " submissions of " + assignment.name() + " with " + workers
+                + " workers; isolation: " + describe(sandbox.isolation()) + ".");
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        List<Future<Graded>> futures = new ArrayList<>();
+        for (Map.Entry<String, Path> student : students.entrySet()) {
+            futures.add(pool.submit(() -> gradeOne(student.getKey(), student.getValue())));
+        }
+        List<Graded> all = new ArrayList<>();
+        try {
+            for (Future<Graded> future : futures) {
+                all.add(future.get());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Grading stopped: " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+        Reports.writeAll(assignment, all, out);
+        return all;
+    }
+
+    static String describe(Sandbox.Isolation isolation) {
+        return isolation == Sandbox.Isolation.NAMESPACES
+                ? "namespaces (no network; assignment, submissions and output folders hidden; a fresh, empty working folder)"
+                : "none: unshare -rnm is not permitted here, so submissions can reach the network and read the grader's files";
+    }
+
+    private Graded gradeOne(String student, Path notebook) throws IOException {
+        Path saved = out.resolve(".results").resolve(student + ".json");
+        String fingerprint = fingerprint(notebook);
+        if (Files.isRegularFile(saved)) {
+            JsonObject json = JsonParser.parseString(Files.readString(saved, StandardCharsets.UTF_8)).getAsJsonObject();
+            if (fingerprint.equals(Json.string(json, "fingerprint"))) {
+                log.println("  " + student + ": graded before, kept");
+                return Graded.fromJson(json);
+            }
+        }
+        Graded graded = run(student, notebook);
+        JsonObject json = graded.toJson();
+        json.addProperty("fingerprint", fingerprint);
+        AtomicFiles.write(saved, json.toString().getBytes(StandardCharsets.UTF_8));
+        log.printf(Locale.ROOT, "  %s: %s of %s (%.1f s)%s%n", student, coursekit.check.Points.format(graded.total()),
+                coursekit.check.Points.format(assignment.possible()), graded.seconds(),
+                graded.failure() == null ? "" : " - " + graded.failure());
+        return graded;
+    }
+
+    private Graded run(String student, Path notebook) throws IOException {
+        List<String> cells;
+        try {
+            cells = Assignment.codeCells(notebook);
+        } catch (IOException e) {
+            return Graded.failed(student, assignment.tests(), e.getMessage(), 0);
+        }
+        Job job = new Job(Sandbox.nonce(), limits.cell().toSeconds(), limits.test().toSeconds(), cells, assignment.tests());
+        Sandbox.Outcome outcome = sandbox.run(job, safe(student));
+        if (outcome.report() == null) {
+            return Graded.failed(student, assignment.tests(), outcome.failure(), outcome.seconds());
+        }
+        return Graded.of(student, assignment.tests(), outcome.report(), outcome.seconds());
+    }
+
+    /** Students by name: {@code NAME.ipynb} files and {@code NAME/} folders holding one notebook. */
+    private Map<String, Path> students() {
+        Map<String, Path> students = new TreeMap<>();
+        try (Stream<Path> entries = Files.list(submissions)) {
+            for (Path entry : entries.sorted().toList()) {
+                String name = entry.getFileName().toString();
+                if (Files.isRegularFile(entry) && name.endsWith(".ipynb")) {
+                    students.put(name.substring(0, name.length() - ".ipynb".length()), entry);
+                } else if (Files.isDirectory(entry) && !name.startsWith(".")) {
+                    try (Stream<Path> inside = Files.list(entry)) {
+                        inside.filter(p -> p.getFileName().toString().endsWith(".ipynb")).sorted().findFirst()
+                                .ifPresentOrElse(p -> students.put(name, p), () -> students.put(name, entry.resolve("(no notebook).ipynb")));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + submissions + ": " + e.getMessage(), e);
+        }
+        return students;
+    }
+
+    /** The submission and the tests together: either changing means grading again. */
+    private String fingerprint(Path notebook) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(Files.isRegularFile(notebook) ? Files.readAllBytes(notebook) : new byte[0]);
+            for (TestCase test : assignment.tests()) {
+                digest.update(Json.test(test).toString().getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String safe(String student) {
+        String s = student.replaceAll("[^A-Za-z0-9._-]", "_");
+        return s.length() < 3 ? s + "___" : s;
+    }
+}

@@ -1,0 +1,151 @@
+package coursekit.grading;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import coursekit.check.Points;
+import coursekit.io.AtomicFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * What grading writes: {@code gradebook.csv} (a row per student, a column per question, the total),
+ * {@code feedback/STUDENT.md} and {@code .html}, and Gradescope's {@code gradescope/STUDENT/results.json}.
+ * Every file is written atomically. Hidden tests show their name, points and the instructor's
+ * {@code feedback} sentence, never their code or assertion message.
+ */
+final class Reports {
+
+    private Reports() {}
+
+    static void writeAll(Assignment assignment, List<Graded> all, Path out) {
+        AtomicFiles.write(out.resolve("gradebook.csv"), gradebook(assignment, all).getBytes(StandardCharsets.UTF_8));
+        for (Graded graded : all) {
+            String name = fileName(graded.student());
+            String markdown = feedback(assignment, graded);
+            AtomicFiles.write(out.resolve("feedback").resolve(name + ".md"), markdown.getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(out.resolve("feedback").resolve(name + ".html"), html(graded.student(), markdown).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(out.resolve("gradescope").resolve(name).resolve("results.json"),
+                    gradescope(assignment, graded).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    static String gradebook(Assignment assignment, List<Graded> all) {
+        StringBuilder csv = new StringBuilder("student");
+        Map<String, Double> questions = assignment.questions();
+        questions.keySet().forEach(q -> csv.append(',').append(csvField(q)));
+        csv.append(",total,possible,note\n");
+        for (Graded graded : all) {
+            csv.append(csvField(graded.student()));
+            Map<String, Double> scores = graded.byQuestion();
+            questions.keySet().forEach(q -> csv.append(',').append(Points.format(scores.getOrDefault(q, 0.0))));
+            csv.append(',').append(Points.format(graded.total())).append(',').append(Points.format(assignment.possible()))
+                    .append(',').append(csvField(graded.failure() == null ? "" : graded.failure())).append('\n');
+        }
+        return csv.toString();
+    }
+
+    static String feedback(Assignment assignment, Graded graded) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(assignment.name()).append(": feedback for ").append(graded.student()).append("\n\n");
+        md.append("**Score: ").append(Points.format(graded.total())).append(" of ").append(Points.format(assignment.possible()))
+                .append(" points.**\n\n");
+        if (graded.failure() != null) {
+            md.append("Your notebook could not be graded normally: ").append(graded.failure()).append("\n\n");
+        }
+        if (!graded.cellErrors().isEmpty()) {
+            md.append("Cells that failed when your notebook ran from the top:\n\n");
+            graded.cellErrors().forEach(e -> md.append("- ").append(oneLine(e)).append('\n'));
+            md.append('\n');
+        }
+        String question = null;
+        for (Graded.Outcome o : graded.outcomes()) {
+            if (!o.test().question().equals(question)) {
+                question = o.test().question();
+                String q = question;
+                double earned = graded.outcomes().stream().filter(x -> x.test().question().equals(q)).mapToDouble(Graded.Outcome::score).sum();
+                md.append("\n## ").append(q).append(": ").append(Points.format(earned)).append(" of ")
+                        .append(Points.format(assignment.questions().get(q))).append("\n\n");
+            }
+            md.append("- ").append(o.passed() ? "PASS" : "FAIL").append(" `").append(o.test().name()).append('`')
+                    .append(o.test().hidden() ? " (hidden test)" : "").append(": ")
+                    .append(Points.format(o.score())).append('/').append(Points.format(o.test().points()));
+            String message = visibleMessage(o);
+            if (!message.isEmpty()) {
+                md.append(" - ").append(oneLine(message));
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    /** What a student may read about a failure: everything for public tests, the instructor's words for hidden ones. */
+    static String visibleMessage(Graded.Outcome o) {
+        if (o.passed()) {
+            return "";
+        }
+        if (!o.test().hidden()) {
+            return o.message() == null ? "" : o.message();
+        }
+        return o.test().feedback() == null ? "" : o.test().feedback();
+    }
+
+    static String html(String student, String markdown) {
+        String body = HtmlRenderer.builder().escapeHtml(true).build().render(Parser.builder().build().parse(markdown));
+        return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Feedback: " + escape(student) + "</title>"
+                + "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto}code{background:#eee}</style></head><body>\n"
+                + body + "</body></html>\n";
+    }
+
+    /** Gradescope's autograder results format: a score and one entry per test with its own output. */
+    static String gradescope(Assignment assignment, Graded graded) {
+        JsonObject json = new JsonObject();
+        json.addProperty("score", graded.total());
+        json.addProperty("execution_time", Math.round(graded.seconds()));
+        StringBuilder output = new StringBuilder();
+        if (graded.failure() != null) {
+            output.append(graded.failure()).append('\n');
+        }
+        graded.cellErrors().forEach(e -> output.append(oneLine(e)).append('\n'));
+        json.addProperty("output", output.toString());
+        json.addProperty("visibility", "visible");
+        json.addProperty("stdout_visibility", "hidden");
+        JsonArray tests = new JsonArray();
+        for (Graded.Outcome o : graded.outcomes()) {
+            JsonObject test = new JsonObject();
+            test.addProperty("name", o.test().question() + ": " + o.test().name() + (o.test().hidden() ? " (hidden)" : ""));
+            test.addProperty("score", o.score());
+            test.addProperty("max_score", o.test().points());
+            test.addProperty("status", o.passed() ? "passed" : "failed");
+            test.addProperty("output", visibleMessage(o));
+            test.addProperty("visibility", "visible");
+            tests.add(test);
+        }
+        json.add("tests", tests);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n";
+    }
+
+    static String fileName(String student) {
+        return student.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static String oneLine(String text) {
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    private static String csvField(String text) {
+        if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
+            return "\"" + text.replace("\"", "\"\"").replace("\n", " ") + "\"";
+        }
+        return text;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
