@@ -84,4 +84,17 @@ class ModelsTest {
         Layers layers = new Layers().add("a", ai.djl.nn.Blocks.identityBlock());
         assertThrows(IllegalArgumentException.class, () -> layers.add("a", ai.djl.nn.Blocks.identityBlock()));
     }
+
+    @Test
+    void mlpForSplitMnistHasTheExpectedParametersAndFeatures() {
+        try (Network mlp = Models.mlp(new long[] {1, 28, 28}, 10, 256, 256);
+                NDManager manager = NDManager.newBaseManager()) {
+            // 784*256+256 + 256*256+256 + 256*10+10.
+            assertEquals(269_322, mlp.parameterCount());
+            NDArray x = manager.ones(new ai.djl.ndarray.types.Shape(3, 1, 28, 28));
+            NDArray features = mlp.features(x, false);
+            assertEquals(new ai.djl.ndarray.types.Shape(3, 256), features.getShape());
+            assertEquals(new ai.djl.ndarray.types.Shape(3, 10), mlp.logitsOf(features, false).getShape());
+        }
+    }
 }
