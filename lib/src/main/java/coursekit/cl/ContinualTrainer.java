@@ -146,7 +146,7 @@ public final class ContinualTrainer {
     /**
      * Trains {@code strategy} over {@code scenario}'s stream and returns the accuracy matrix:
      * R[i][j] is the accuracy on the test set of experience j after training on experience i
-     * (0 for a class-incremental experience whose classes are not yet seen).
+     * (NaN above the diagonal of a class-incremental stream: a class not yet seen cannot be predicted).
      */
     public AccuracyMatrix run(Scenario scenario, Strategy strategy) {
         if (scenario.taskIncremental() && !strategy.taskIncremental()) {
@@ -171,15 +171,16 @@ public final class ContinualTrainer {
                 List<ImageSet> parts = new ArrayList<>();
                 parts.add(experience.train());
                 parts.addAll(start.extraData());
-                ImageSet training = ImageSets.concat(parts);
+                ImageSet training = parts.size() == 1 ? parts.get(0) : ImageSet.concat(parts);
                 double loss = run.train(i, training, oldClasses, plugins);
-                plugins.forEach(p -> p.afterExperience(new ExperienceEnd(i, experience.classes(), run.activeEnd(i), experience.train(), run)));
+                ExperienceEnd end = new ExperienceEnd(i, experience.classes(), run.activeEnd(i), experience.train(), run);
+                plugins.forEach(p -> p.afterExperience(end));
                 for (int j = 0; j < size; j++) {
                     r[i][j] = run.accuracy(i, j, plugins);
                 }
-                classesSeen[i] = scenario.taskIncremental() ? experience.classes().length : run.activeEnd(i);
+                classesSeen[i] = run.activeEnd(i);
                 progress.accept(String.format(Locale.ROOT, "%s: experience %d/%d (classes %s), %d training images, loss %.4f, "
-                        + "accuracy on seen experiences %.3f - %.1fs", strategy.name(), i + 1, size, Arrays.toString(experience.classes()),
+                        + "average accuracy on seen experiences %.3f - %.1fs", strategy.name(), i + 1, size, Arrays.toString(experience.classes()),
                         training.size(), loss, mean(r[i], i + 1), (System.nanoTime() - started) / 1e9));
             }
         } finally {
@@ -252,6 +253,10 @@ public final class ContinualTrainer {
             return end;
         }
 
+        private int minClass(int j) {
+            return Arrays.stream(scenario.experience(j).classes()).min().orElse(0);
+        }
+
         void restart() {
             network.close();
             network = model.apply(units);
@@ -314,7 +319,10 @@ public final class ContinualTrainer {
             ImageSet test = scenario.experience(j).test();
             int lo = offsets[j];
             int hi = scenario.taskIncremental() ? offsets[j] + scenario.experience(j).classes().length : activeEnd(i);
-            if (hi <= lo || test.size() == 0) {
+            if (!scenario.taskIncremental() && j > i && offsets[j] == 0 && minClass(j) >= hi) {
+                return Double.NaN;
+            }
+            if (test.size() == 0) {
                 return 0;
             }
             long correct = 0;
