@@ -100,7 +100,10 @@ public final class ContinualTrainer {
             return this;
         }
 
-        /** Makes the optimizer for each experience, which starts without state (default Adam 1e-3). */
+        /**
+         * Makes the optimizer of each network (default Adam 1e-3); it keeps its state from one experience to the
+         * next, and a network started afresh (Joint) gets a new one.
+         */
         public Builder optimizer(Supplier<Optimizer> optimizer) {
             this.optimizer = optimizer;
             return this;
@@ -204,6 +207,7 @@ public final class ContinualTrainer {
         private final int units;
         private final int[] offsets;
         private Network network;
+        private Optimizer opt;
 
         Run(Scenario scenario) {
             this.scenario = scenario;
@@ -215,7 +219,14 @@ public final class ContinualTrainer {
             }
             this.units = scenario.taskIncremental() ? total : scenario.numClasses();
             checkClassOrder();
-            this.network = model.apply(units);
+            start();
+        }
+
+        /** A new network with a new optimizer: optimizer state lives in the network's manager, so one per network keeps memory flat. */
+        private void start() {
+            network = model.apply(units);
+            opt = optimizer.get();
+            opt.bindTo(network, network.name());
         }
 
         /** The class-incremental masking keeps a prefix of units active, so the classes seen must always be 0..k-1. */
@@ -259,14 +270,12 @@ public final class ContinualTrainer {
 
         void restart() {
             network.close();
-            network = model.apply(units);
+            start();
         }
 
         double train(int i, ImageSet training, int oldClasses, List<Plugin> plugins) {
             int lo = offsets[i];
             int hi = activeEnd(i);
-            Optimizer opt = optimizer.get();
-            opt.bindTo(network, network.name());
             Map<String, Parameter> trainable = network.trainableParameters();
             List<NDArray> weights = weights();
             double lossSum = 0;
