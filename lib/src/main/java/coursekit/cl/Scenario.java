@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * A seeded sequence of experiences over one dataset (Avalanche's "benchmark"): the train stream is the experiences'
- * training sets in order, the test stream their test sets. Make one with {@link Scenarios} or {@code Core50}.
+ * training sets in order, the test stream their test sets. Make one with {@link Scenarios} or {@link Core50}.
  *
  * <p>A scenario holds images as bytes only (no NDArrays), so it needs no closing and costs what its images cost.
  */
@@ -20,12 +20,26 @@ public final class Scenario {
     private final int[] classOrder;
     private final boolean taskIncremental;
     private final List<String> classNames;
+    private final ImageSet sharedTest;
 
     /**
      * @param classOrder {@code classOrder[networkLabel]} is the original dataset label
      * @param classNames the names of the network labels, over the whole stream
      */
     Scenario(String name, List<Experience> stream, int[] classOrder, boolean taskIncremental, List<String> classNames) {
+        this(name, stream, classOrder, taskIncremental, classNames, null);
+    }
+
+    /**
+     * A scenario whose experiences' test sets overlap (CORe50's NI and NIC, where later experiences bring classes seen
+     * before): {@link #testUpTo} then takes the images of the classes seen so far from {@code sharedTest}, once each,
+     * instead of joining the experiences' test sets.
+     *
+     * @param sharedTest the test images of all classes, labelled as the network sees them
+     */
+    Scenario(String name, List<Experience> stream, int[] classOrder, boolean taskIncremental, List<String> classNames,
+            ImageSet sharedTest) {
+        this.sharedTest = sharedTest;
         this.name = Objects.requireNonNull(name, "name");
         this.stream = List.copyOf(stream);
         this.classOrder = classOrder.clone();
@@ -98,12 +112,24 @@ public final class Scenario {
     }
 
     /**
-     * The test sets of experiences {@code 0..i} joined, to measure accuracy on everything seen so far. In a
+     * The test sets of experiences {@code 0..i} joined, to measure accuracy on everything seen so far; where
+     * experiences share classes (CORe50's NI and NIC) each test image comes once. In a
      * task-incremental scenario one image set cannot carry task labels, so the union uses global labels:
      * class {@code y} of task {@code k} becomes the label whose name is at that place in {@link #classNames()}.
      */
     public ImageSet testUpTo(int i) {
-        return upTo(i, Experience::test);
+        if (sharedTest == null) {
+            return upTo(i, Experience::test);
+        }
+        check(i);
+        int[] seen = new int[classOrder.length];
+        java.util.Arrays.fill(seen, -1);
+        for (int k = 0; k <= i; k++) {
+            for (int c : stream.get(k).classes()) {
+                seen[c] = c;
+            }
+        }
+        return sharedTest.remap(seen, classNames);
     }
 
     private ImageSet upTo(int i, Function<Experience, ImageSet> part) {

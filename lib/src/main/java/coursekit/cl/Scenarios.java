@@ -231,7 +231,7 @@ public final class Scenarios {
         return mapping;
     }
 
-    private static int[] identity(int n) {
+    static int[] identity(int n) {
         int[] result = new int[n];
         for (int i = 0; i < n; i++) {
             result[i] = i;
