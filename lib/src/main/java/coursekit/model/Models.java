@@ -77,6 +77,15 @@ public final class Models {
     }
 
     /**
+     * The CIFAR ResNet-32 for 32x32 colour images, iCaRL's network for iCIFAR-100 (He et al. 2016,
+     * section 4.2): 464,154 trainable parameters for 10 classes, 469,994 for 100; see {@link ResNet32}.
+     * {@link Network#features} gives the 64 globally pooled features.
+     */
+    public static Network resnet32(int numClasses) {
+        return ResNet32.create(new long[] {3, 32, 32}, numClasses);
+    }
+
+    /**
      * ImageNet MobileNet v1 (width 0.25, 224x224x3) with its 1000-class top and pretrained
      * weights from the weights directory, Keras's {@code MobileNet(alpha=0.25)}; read its output
      * with {@link #decodePredictions}. {@link MobileNet#builder()} sets everything else.
