@@ -34,7 +34,11 @@ import java.util.Set;
  *   <li>{@code icarl}: Naive, LwF and iCaRL with herding and with random exemplars.
  * </ul>
  *
- * {@code --strategy} replaces a lab's list (e.g. {@code --strategy naive,replay,ewc}) and
+ * With {@code --dataset cifar100 --data DIR} (CIFAR-100's binary files) the labs run the
+ * iCIFAR-100 protocol instead: 10 experiences of 10 classes, a ResNet-32, a memory of 2,000
+ * exemplars; that needs a GPU.
+ *
+ * <p>{@code --strategy} replaces a lab's list (e.g. {@code --strategy naive,replay,ewc}) and
  * {@code --seeds 3} repeats every run with seeds {@code --seed}, {@code --seed}+1, ... for mean
  * and standard deviation.
  */
@@ -73,23 +77,29 @@ public final class ContinualLab {
         if (options.has("size")) {
             throw new LabException("Option --size does not apply to lab " + lab + ": it trains on 28x28 images as they are.");
         }
-        String dataset = options.choice("dataset", "mnist", "mnist", "fashion-mnist");
+        String dataset = options.choice("dataset", "mnist", "mnist", "fashion-mnist", "cifar100");
+        boolean cifar = dataset.equals("cifar100");
+        if (cifar && !options.has("data")) {
+            throw new LabException("--dataset cifar100 needs --data DIR, the folder of CIFAR-100's binary version (train.bin, test.bin).");
+        }
         int seeds = options.integer("seeds", 1);
         int epochs = session.epochs(5);
-        List<Strategy> strategies = strategies(lab, options.string("strategy", defaultStrategies), options);
-        ContinualTrainer.Builder trainer = ContinualTrainer.builder(units -> Models.mlp(new long[] {1, 28, 28}, units, 256, 256))
+        List<Strategy> strategies = strategies(lab, options.string("strategy", defaultStrategies), options, cifar ? 2000 : 200);
+        ContinualTrainer.Builder trainer = ContinualTrainer.builder(units -> cifar ? Models.resnet32(units)
+                        : Models.mlp(new long[] {1, 28, 28}, units, 256, 256))
                 .epochs(epochs)
                 .batchSize(options.integer("batch-size", 64))
                 .optimizer(() -> Optimizers.adam(options.decimal("lr", 1e-3)));
-        TrainTest data = data(options, dataset);
-        System.out.println("Training a 784-256-256 MLP for " + epochs + " epochs per experience with Adam(lr=" + options.decimal("lr", 1e-3)
+        TrainTest data = cifar ? null : data(options, dataset);
+        System.out.println("Training " + (cifar ? "a ResNet-32" : "a 784-256-256 MLP") + " for " + epochs + " epochs per experience with Adam(lr=" + options.decimal("lr", 1e-3)
                 + "), batch " + options.integer("batch-size", 64) + ", on " + Kit.device() + (Kit.quick() ? " (quick mode)" : "") + ".");
         List<AccuracyMatrix> runs = new ArrayList<>();
         StringBuilder matrices = new StringBuilder("strategy,seed,after_experience,experience,accuracy\n");
         StringBuilder metrics = new StringBuilder("strategy,seed,average_incremental_accuracy,final_accuracy,forgetting,backward_transfer,seconds\n");
         for (int s = 0; s < seeds; s++) {
             long seed = session.seed() + s;
-            Scenario scenario = scenario(data, dataset, seed, options.has("data"));
+            Scenario scenario = cifar ? Scenarios.icifar100(options.path("data", null), 10, seed)
+                    : scenario(data, dataset, seed, options.has("data"));
             System.out.println(scenario);
             for (Strategy strategy : strategies) {
                 long started = System.nanoTime();
@@ -141,8 +151,8 @@ public final class ContinualLab {
     }
 
     /** The strategies named in {@code list} (comma-separated), with the memory and weights the options set. */
-    static List<Strategy> strategies(String lab, String list, LabArgs options) {
-        int memory = options.integer("memory", 200);
+    static List<Strategy> strategies(String lab, String list, LabArgs options, int defaultMemory) {
+        int memory = options.integer("memory", defaultMemory);
         double lambda = options.decimal("lambda", 1.0);
         double temperature = options.decimal("temperature", 2.0);
         double ewcLambda = options.decimal("ewc-lambda", 10_000);
