@@ -48,6 +48,24 @@ public final class Comparison {
     /** A metric over the runs of one strategy. */
     public record Stat(double mean, double std, int runs) {
 
+        /** Mean and sample standard deviation (0 for one value) of some values. */
+        public static Stat of(double... values) {
+            if (values.length == 0) {
+                throw new IllegalArgumentException("A mean needs at least one value, but got none.");
+            }
+            double mean = 0;
+            for (double v : values) {
+                mean += v;
+            }
+            mean /= values.length;
+            double squares = 0;
+            for (double v : values) {
+                squares += (v - mean) * (v - mean);
+            }
+            double std = values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0;
+            return new Stat(mean, std, values.length);
+        }
+
         /** {@code mean ± std} in percent with one decimal, e.g. {@code 19.8 ± 0.3}. */
         public String percent() {
             return String.format(Locale.ROOT, "%.1f ± %.1f", 100 * mean, 100 * std);
@@ -93,22 +111,49 @@ public final class Comparison {
         if (f == null) {
             throw new IllegalArgumentException("Unknown metric '" + metric + "'; use one of " + METRICS + ".");
         }
-        return stat(runs(strategy).stream().mapToDouble(f).toArray());
+        return Stat.of(runs(strategy).stream().mapToDouble(f).toArray());
     }
 
-    /** Mean and sample standard deviation of some values. */
-    static Stat stat(double[] values) {
-        double mean = 0;
-        for (double v : values) {
-            mean += v;
+    /**
+     * The average accuracy after each experience ({@link AccuracyMatrix#averageAccuracy(int)}) over the runs of one
+     * strategy, which must all have the same number of experiences: the curve of accuracy against classes seen.
+     */
+    public List<Stat> accuracyCurve(String strategy) {
+        List<AccuracyMatrix> list = runs(strategy);
+        int t = experiences(strategy);
+        List<Stat> curve = new ArrayList<>();
+        for (int i = 0; i < t; i++) {
+            int step = i;
+            curve.add(Stat.of(list.stream().mapToDouble(m -> m.averageAccuracy(step)).toArray()));
         }
-        mean /= values.length;
-        double squares = 0;
-        for (double v : values) {
-            squares += (v - mean) * (v - mean);
+        return curve;
+    }
+
+    /** How many classes the runs of one strategy had seen after each experience; the runs must agree. */
+    public int[] classesSeen(String strategy) {
+        experiences(strategy);
+        List<AccuracyMatrix> list = runs(strategy);
+        int[] first = list.get(0).classesSeen();
+        for (AccuracyMatrix m : list) {
+            if (!java.util.Arrays.equals(m.classesSeen(), first)) {
+                throw new IllegalArgumentException("The runs of " + strategy + " saw classes in different steps ("
+                        + java.util.Arrays.toString(first) + " and " + java.util.Arrays.toString(m.classesSeen())
+                        + "); compare runs of the same scenario cut.");
+            }
         }
-        double std = values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0;
-        return new Stat(mean, std, values.length);
+        return first;
+    }
+
+    private int experiences(String strategy) {
+        List<AccuracyMatrix> list = runs(strategy);
+        int t = list.get(0).experiences();
+        for (AccuracyMatrix m : list) {
+            if (m.experiences() != t) {
+                throw new IllegalArgumentException("The runs of " + strategy + " have " + t + " and " + m.experiences()
+                        + " experiences; compare runs of the same scenario.");
+            }
+        }
+        return t;
     }
 
     /**

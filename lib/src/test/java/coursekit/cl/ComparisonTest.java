@@ -70,4 +70,20 @@ class ComparisonTest {
     void noRunsIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Comparison.of(List.of()));
     }
+    @Test
+    void accuracyCurveIsTheMeanAverageAccuracyAfterEachExperience() {
+        List<Comparison.Stat> curve = comparison.accuracyCurve("Naive");
+        assertEquals(2, curve.size());
+        assertEquals(1.0, curve.get(0).mean(), 1e-12);
+        assertEquals(0.55, curve.get(1).mean(), 1e-12);
+        assertEquals(2, curve.get(1).runs());
+    }
+
+    @Test
+    void runsOfOneStrategyMustHaveTheSameLength() {
+        AccuracyMatrix shorter = new AccuracyMatrix("Naive", new double[][] {{0.5}}, new int[] {2});
+        Comparison mixed = Comparison.of(List.of(run("Naive", 0.0, 1.0), shorter));
+        var e = assertThrows(IllegalArgumentException.class, () -> mixed.accuracyCurve("Naive"));
+        assertTrue(e.getMessage().contains("2 and 1 experiences"), e.getMessage());
+    }
 }
