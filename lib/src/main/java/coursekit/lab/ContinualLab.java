@@ -12,6 +12,7 @@ import coursekit.data.Datasets;
 import coursekit.data.TrainTest;
 import coursekit.io.AtomicFiles;
 import coursekit.model.Models;
+import coursekit.plot.Plots;
 import coursekit.train.Optimizers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -123,9 +124,17 @@ public final class ContinualLab {
         java.io.StringWriter table = new java.io.StringWriter();
         comparison.toTable().write().csv(table);
         write(session.out().resolve("comparison.csv"), table.toString());
+        Plots.accuracyByClassesSeen(runs).save(session.out().resolve("accuracy.png"));
+        List<String> heatmaps = new ArrayList<>();
+        for (AccuracyMatrix r : runs.subList(0, strategies.size())) {
+            String file = "R-" + slug(r.strategy()) + ".png";
+            Plots.accuracyMatrix(r).save(session.out().resolve(file));
+            heatmaps.add(file);
+        }
         System.out.println(comparison.toMarkdown());
         describe(comparison);
-        System.out.println("Wrote matrices.csv, runs.csv, comparison.md, and comparison.csv to " + session.out() + ".");
+        System.out.println("Wrote matrices.csv, runs.csv, comparison.md, comparison.csv, accuracy.png and " + String.join(", ", heatmaps)
+                + " (seed " + session.seed() + ") to " + session.out() + ".");
     }
 
     private static TrainTest data(LabArgs options, String dataset) {
@@ -205,6 +214,11 @@ public final class ContinualLab {
                         .append(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v)).append('\n');
             }
         }
+    }
+
+    /** A file-name part: "iCaRL herding (200)" becomes "icarl-herding-200". */
+    static String slug(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     private static String csv(String value) {
