@@ -50,6 +50,15 @@ class ContinualTrainerTest {
     }
 
     @Test
+    void newInstancesExperiencesAreMeasuredOnAllClassesFromTheStart() {
+        Scenario permuted = Scenarios.newInstances(Spots.data(4, 40, 3), 3, Scenarios.Shift.PERMUTED, 5);
+        AccuracyMatrix r = Spots.trainer(4).run(permuted, Strategies.naive());
+        assertTrue(r.get(0, 0) > 0.9, "first permutation learned: " + r.get(0, 0));
+        assertTrue(!Double.isNaN(r.get(0, 2)), "later permutations hold seen classes, so they are measured");
+        assertEquals(List.of(4, 4, 4), java.util.Arrays.stream(r.classesSeen()).boxed().toList());
+    }
+
+    @Test
     void aClassIncrementalStrategyOnATaskIncrementalScenarioSaysWhatToUse() {
         Scenario tasks = Scenarios.taskIncremental(Spots.data(4, 10, 2), 2, 5);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Spots.trainer(1).run(tasks, Strategies.replay(10)));
