@@ -1,0 +1,40 @@
+package coursekit.cl;
+
+import coursekit.data.ImageSet;
+import coursekit.model.Network;
+
+/** What the contexts before and after an experience share: which experience, its classes and training images, and the network. */
+abstract class ExperienceContext {
+
+    private final int index;
+    private final int[] classes;
+    private final ImageSet experienceData;
+    final ContinualTrainer.Run run;
+
+    ExperienceContext(int index, int[] classes, ImageSet experienceData, ContinualTrainer.Run run) {
+        this.index = index;
+        this.classes = classes.clone();
+        this.experienceData = experienceData;
+        this.run = run;
+    }
+
+    /** Position of the experience in the stream, from 0. */
+    public int index() {
+        return index;
+    }
+
+    /** The labels (as the network sees them) that this experience brings. */
+    public int[] classes() {
+        return classes.clone();
+    }
+
+    /** The experience's own training images (without exemplars or data that plugins add). */
+    public ImageSet experienceData() {
+        return experienceData;
+    }
+
+    /** A frozen copy of the network as it is now, which the caller owns and closes. */
+    public Network copyOfModel() {
+        return run.copyOfModel();
+    }
+}
