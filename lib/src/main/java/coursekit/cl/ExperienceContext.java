@@ -33,6 +33,15 @@ abstract class ExperienceContext {
         return experienceData;
     }
 
+    /**
+     * A seed for the plugin's random draws in this experience (exemplars chosen at random, Fisher
+     * samples), made from the trainer's seed and the experience's index, so runs with another
+     * {@code seed(...)} draw differently and runs with the same one draw the same.
+     */
+    public long seed() {
+        return run.seed() * 1_000_003L + 7_919L * index;
+    }
+
     /** A frozen copy of the network as it is now, which the caller owns and closes. */
     public Network copyOfModel() {
         return run.copyOfModel();

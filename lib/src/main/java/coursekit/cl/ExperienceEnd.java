@@ -27,10 +27,10 @@ public final class ExperienceEnd extends ExperienceContext {
 
     /**
      * EWC's empirical Fisher diagonal of the trainable weights over {@code samples} images of this
-     * experience drawn with {@code seed}, owned by {@code manager}; see {@link Fisher#diagonal}.
+     * experience drawn with {@link #seed()}, owned by {@code manager}; see {@link Fisher#diagonal}.
      */
-    public List<NDArray> fisherDiagonal(int samples, long seed, NDManager manager) {
-        return run.fisherDiagonal(index(), experienceData(), Math.min(samples, experienceData().size()), seed, manager);
+    public List<NDArray> fisherDiagonal(int samples, NDManager manager) {
+        return run.fisherDiagonal(index(), experienceData(), Math.min(samples, experienceData().size()), seed(), manager);
     }
 
     /** Copies of the trainable weights as they are now, owned by {@code manager}: EWC's anchors. */
