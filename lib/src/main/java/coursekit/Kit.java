@@ -30,6 +30,9 @@ public final class Kit {
 
     private static final int QUICK_EPOCHS = 2;
 
+    /** Training images per class that quick mode keeps (validation and test keep half as many). */
+    private static final int QUICK_PER_CLASS = 16;
+
     private Kit() {}
 
     /** Seeds everything random from here on (weights, shuffles, dropout) and returns {@code seed}. */
@@ -51,6 +54,18 @@ public final class Kit {
     /** {@code full} items normally; at most {@code quickSize} in quick mode. */
     public static int budget(int full, int quickSize) {
         return quick() ? Math.min(full, quickSize) : full;
+    }
+
+    /**
+     * {@code data} itself normally; in quick mode the first {@value #QUICK_PER_CLASS} training images
+     * of each class and half as many validation and test images, what the labs train on there.
+     */
+    public static Split budget(Split data) {
+        if (!quick()) {
+            return data;
+        }
+        return new Split(data.train().firstPerClass(QUICK_PER_CLASS), data.validation().firstPerClass(QUICK_PER_CLASS / 2),
+                data.test().firstPerClass(QUICK_PER_CLASS / 2));
     }
 
     /** The device the kit computes on (GPU when present; {@code COURSEKIT_DEVICE} overrides). */
