@@ -55,6 +55,20 @@ class FitTest {
     }
 
     @Test
+    void trainsOnAThreadOtherThanTheOneThatLoadedTheEngine() throws InterruptedException {
+        train(3, FitConfig.epochs(1).optimizer(Optimizers.rmsprop(1e-3)).quiet());
+        // A notebook kernel runs every cell on a new thread, where PyTorch starts with gradient recording on.
+        List<Throwable> failures = new ArrayList<>();
+        List<History> histories = new ArrayList<>();
+        Thread cell = new Thread(() -> histories.add(train(3, FitConfig.epochs(1).optimizer(Optimizers.rmsprop(1e-3)).quiet())));
+        cell.setUncaughtExceptionHandler((thread, error) -> failures.add(error));
+        cell.start();
+        cell.join();
+        assertEquals(List.of(), failures);
+        assertEquals(1, histories.get(0).epochs());
+    }
+
+    @Test
     void learnsAnEasyTask() {
         History history = train(3, FitConfig.epochs(6).batchSize(8).optimizer(Optimizers.rmsprop(1e-3)).quiet());
         assertTrue(history.last("val_accuracy") >= 0.9, history.toString());
