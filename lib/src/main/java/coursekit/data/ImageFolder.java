@@ -80,6 +80,25 @@ public final class ImageFolder {
         return ImageSet.wrap(pixels, labelArray, height, width, 3, classNames);
     }
 
+    /**
+     * Decodes the given image files, in parallel and in this order, as {@code height x width} RGB images with the
+     * labels given: for datasets whose layout says more than one folder per class (e.g. CORe50's sessions).
+     *
+     * @param root the folder the files come from, named in the message when there are too many
+     * @throws DatasetException when an image cannot be decoded
+     */
+    public static ImageSet load(Path root, List<Path> files, int[] labels, List<String> classNames, int height, int width) {
+        if (height <= 0 || width <= 0) {
+            throw new IllegalArgumentException("The target size must be positive, but got height=" + height
+                    + ", width=" + width + ".");
+        }
+        if (files.size() != labels.length) {
+            throw new IllegalArgumentException("Each of the " + files.size() + " files needs a label, but got "
+                    + labels.length + " labels.");
+        }
+        return ImageSet.wrap(decodeAll(root, files, height, width), labels.clone(), height, width, 3, classNames);
+    }
+
     private static List<Path> classFolders(Path root) {
         if (!Files.exists(root)) {
             throw new DatasetException(root.toAbsolutePath() + " does not exist; pass the folder that holds one "

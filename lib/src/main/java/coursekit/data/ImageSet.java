@@ -151,6 +151,98 @@ public final class ImageSet {
         return new ImageSet(newPixels, newLabels, height, width, channels, classNames);
     }
 
+    /**
+     * The images whose class maps to a new one, relabelled: image {@code i} is kept when
+     * {@code mapping[label(i)] >= 0} and gets that label; the others are left out. Continual-learning
+     * scenarios use it to cut a dataset into experiences and to give classes the labels a network sees.
+     *
+     * @param mapping one entry per class of this set: the new label, or -1 to leave the class out
+     * @param newClassNames the names of the new labels
+     */
+    public ImageSet remap(int[] mapping, List<String> newClassNames) {
+        if (mapping.length != numClasses()) {
+            throw new IllegalArgumentException("A label mapping needs one entry per class of this set (" + numClasses()
+                    + "), but got " + mapping.length + ".");
+        }
+        int kept = 0;
+        for (int label : labels) {
+            if (mapping[label] >= 0) {
+                kept++;
+            }
+        }
+        int bytes = imageBytes();
+        byte[] newPixels = new byte[kept * bytes];
+        int[] newLabels = new int[kept];
+        int next = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int target = mapping[labels[i]];
+            if (target >= 0) {
+                System.arraycopy(pixels, i * bytes, newPixels, next * bytes, bytes);
+                newLabels[next++] = target;
+            }
+        }
+        return wrap(newPixels, newLabels, height, width, channels, newClassNames);
+    }
+
+    /**
+     * Every image with its pixels moved: pixel {@code p} (row-major, all channels together) of the result is pixel
+     * {@code permutation[p]} of the original. Permuted MNIST uses one such shuffle per experience.
+     */
+    public ImageSet permutePixels(int[] permutation) {
+        int area = height * width;
+        boolean[] seen = new boolean[area];
+        if (permutation.length != area) {
+            throw new IllegalArgumentException("A pixel permutation of " + height + "x" + width + " images needs " + area
+                    + " entries, but got " + permutation.length + ".");
+        }
+        for (int p : permutation) {
+            if (p < 0 || p >= area || seen[p]) {
+                throw new IllegalArgumentException("A pixel permutation must hold each of 0.." + (area - 1)
+                        + " once, but " + p + " is out of range or repeated.");
+            }
+            seen[p] = true;
+        }
+        byte[] out = new byte[pixels.length];
+        int bytes = imageBytes();
+        for (int i = 0; i < size(); i++) {
+            int base = i * bytes;
+            for (int p = 0; p < area; p++) {
+                System.arraycopy(pixels, base + permutation[p] * channels, out, base + p * channels, channels);
+            }
+        }
+        return new ImageSet(out, labels, height, width, channels, classNames);
+    }
+
+    /**
+     * The images of several sets one after another; the sets must have the same image size and the same
+     * class names.
+     */
+    public static ImageSet concat(List<ImageSet> sets) {
+        if (sets.isEmpty()) {
+            throw new IllegalArgumentException("ImageSet.concat needs at least one set, but got none.");
+        }
+        ImageSet first = sets.get(0);
+        int total = 0;
+        for (ImageSet set : sets) {
+            if (set.height != first.height || set.width != first.width || set.channels != first.channels
+                    || !set.classNames.equals(first.classNames)) {
+                throw new IllegalArgumentException("Only sets of the same image size and classes can be joined, but "
+                        + first + " and " + set + " differ.");
+            }
+            total += set.size();
+        }
+        int bytes = first.imageBytes();
+        byte[] newPixels = new byte[total * bytes];
+        int[] newLabels = new int[total];
+        int next = 0;
+        for (ImageSet set : sets) {
+            System.arraycopy(set.pixels, 0, newPixels, next * bytes, set.size() * bytes);
+            System.arraycopy(set.labels, 0, newLabels, next, set.size());
+            next += set.size();
+        }
+        return new ImageSet(newPixels, newLabels, first.height, first.width, first.channels, first.classNames);
+    }
+
     /** The first {@code count} images of each class, in their original order; fewer where a class has fewer. */
     public ImageSet firstPerClass(int count) {
         int[] taken = new int[numClasses()];

@@ -14,7 +14,10 @@ public final class Labs {
             ScratchCnnLab.NAME, ScratchCnnLab::run,
             AugmentationLab.NAME, AugmentationLab::run,
             FeatureExtractionLab.NAME, FeatureExtractionLab::run,
-            FineTuningLab.NAME, FineTuningLab::run));
+            FineTuningLab.NAME, FineTuningLab::run,
+            ContinualLab.FORGETTING, ContinualLab::forgetting,
+            ContinualLab.LWF, ContinualLab::lwf,
+            ContinualLab.ICARL, ContinualLab::icarl));
 
     private Labs() {}
 

@@ -119,6 +119,26 @@ public final class Network implements AutoCloseable {
         return layers.forward(parameterStore, new NDList(batch), training).singletonOrThrow();
     }
 
+    /**
+     * The output of every layer but the last for a batch: the penultimate features (embeddings)
+     * that iCaRL's exemplar selection and nearest-mean classifier work on. {@link #logitsOf} turns
+     * them into the same logits {@link #logits} gives.
+     */
+    public NDArray features(NDArray batch, boolean training) {
+        NDList current = new NDList(batch);
+        List<String> names = layers.names();
+        for (int i = 0; i < names.size() - 1; i++) {
+            current = layers.layer(names.get(i)).forward(parameterStore, current, training);
+        }
+        return current.singletonOrThrow();
+    }
+
+    /** The last layer applied to {@link #features}: the logits, without running the layers before it again. */
+    public NDArray logitsOf(NDArray features, boolean training) {
+        List<String> names = layers.names();
+        return layers.layer(names.get(names.size() - 1)).forward(parameterStore, new NDList(features), training).singletonOrThrow();
+    }
+
     /** Class probabilities of a batch: (N, classes), also for a sigmoid head (as 1-p, p). */
     public NDArray probabilities(NDArray batch) {
         NDArray logits = logits(batch, false);
@@ -152,6 +172,17 @@ public final class Network implements AutoCloseable {
             all.put(pair.getKey(), pair.getValue());
         }
         return all;
+    }
+
+    /** The parameters that training updates, with their path names, in {@link #parameters()}'s order. */
+    public Map<String, Parameter> trainableParameters() {
+        Map<String, Parameter> trainable = new LinkedHashMap<>();
+        parameters().forEach((key, parameter) -> {
+            if (parameter.requiresGradient()) {
+                trainable.put(key, parameter);
+            }
+        });
+        return trainable;
     }
 
     /** Number of weights, all of them. */

@@ -1,6 +1,7 @@
 package coursekit.plot;
 
 import coursekit.augment.Augmenter;
+import coursekit.cl.AccuracyMatrix;
 import coursekit.data.ImageSet;
 import coursekit.train.History;
 import java.util.ArrayList;
@@ -200,6 +201,23 @@ public final class Plots {
             Style.lineWithDots(chart.addSeries(curve.getKey(), x.clone(), y.clone()), Style.cycle(index++));
         }
         return Figure.of(title, chart);
+    }
+
+    /**
+     * Continual learning's main chart: average accuracy on the classes seen so far against their number, one line per
+     * strategy ({@link AccuracyMatrix#strategy()}), the mean over its runs with the standard deviation as error bars
+     * when there are several (e.g. seeds). Series are named by strategy.
+     */
+    public static Figure accuracyByClassesSeen(List<AccuracyMatrix> runs) {
+        return ContinualCharts.accuracyByClassesSeen(runs);
+    }
+
+    /**
+     * A heatmap of the accuracy matrix {@code R}: row {@code after experience i}, column {@code exp j}, each cell the
+     * accuracy in percent (white 0, blue 100), experience 0 on top; cells not measured are left blank.
+     */
+    public static Figure accuracyMatrix(AccuracyMatrix matrix) {
+        return ContinualCharts.accuracyMatrix(matrix);
     }
 
     /** One panel of {@link #history(History)}: training as dots, validation (if recorded) as a line. */

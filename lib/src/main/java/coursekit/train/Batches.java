@@ -20,6 +20,18 @@ public final class Batches {
         return indices;
     }
 
+    /** The indices {@code 0..size-1} in an order drawn from {@code random} (Fisher-Yates). */
+    public static int[] shuffled(int size, java.util.Random random) {
+        int[] order = range(0, size);
+        for (int i = size - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+
     /**
      * The images at {@code indices} as a float32 array (N, C, H, W) scaled to [0, 1], as Keras's
      * {@code rescale=1./255} does.

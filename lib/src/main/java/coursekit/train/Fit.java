@@ -72,12 +72,7 @@ public final class Fit {
             seed = restored.seed();
             config.progress().accept("Resuming from " + Checkpoint.file(config.checkpointDir()) + " after epoch " + history.epochs() + ".");
         }
-        Map<String, Parameter> trainable = new LinkedHashMap<>();
-        network.parameters().forEach((name, parameter) -> {
-            if (parameter.requiresGradient()) {
-                trainable.put(name, parameter);
-            }
-        });
+        Map<String, Parameter> trainable = network.trainableParameters();
         Map<String, Float> rates = LearningRates.perParameter(network, trainable.keySet(), optimizer.learningRate(), config.rateFactors());
         for (int epoch = history.epochs(); epoch < config.epochs(); epoch++) {
             long started = System.nanoTime();
@@ -100,7 +95,7 @@ public final class Fit {
 
     private static Map<String, Double> trainEpoch(Network network, Samples train, FitConfig config, Optimizer optimizer,
             Map<String, Parameter> trainable, Map<String, Float> rates, Random random, int epoch) {
-        int[] order = shuffled(train.size(), random);
+        int[] order = Batches.shuffled(train.size(), random);
         double lossSum = 0;
         long correct = 0;
         int batches = 0;
@@ -127,7 +122,7 @@ public final class Fit {
                 }
                 lossSum += value * indices.length;
                 correct += Losses.correct(network.head(), logits, y);
-                applyGradients(optimizer, trainable, rates);
+                optimizer.apply(trainable, rates);
                 batches++;
                 scope.suppressNotUsedWarning();
             }
@@ -136,17 +131,6 @@ public final class Fit {
         metrics.put(History.LOSS, lossSum / order.length);
         metrics.put(History.ACCURACY, (double) correct / order.length);
         return metrics;
-    }
-
-    private static void applyGradients(Optimizer optimizer, Map<String, Parameter> trainable, Map<String, Float> rates) {
-        for (Map.Entry<String, Parameter> entry : trainable.entrySet()) {
-            NDArray weight = entry.getValue().getArray();
-            NDArray gradient = weight.getGradient();
-            optimizer.update(entry.getKey(), weight, gradient, rates.get(entry.getKey()));
-            // PyTorch adds new gradients to old ones; clear them for the next step.
-            gradient.subi(gradient);
-        }
-        optimizer.step();
     }
 
     /** Loss and accuracy of {@code network} on {@code images}, in inference mode (no dropout). */
@@ -205,17 +189,6 @@ public final class Fit {
             text.append(text.length() == 0 ? "" : "x").append(dim);
         }
         return text.toString();
-    }
-
-    private static int[] shuffled(int size, Random random) {
-        int[] order = Batches.range(0, size);
-        for (int i = size - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
     }
 
     static String progressLine(int epoch, int epochs, double seconds, Map<String, Double> metrics) {

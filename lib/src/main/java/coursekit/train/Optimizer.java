@@ -3,6 +3,7 @@ package coursekit.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -58,6 +59,24 @@ public abstract class Optimizer {
     /** Marks the end of one training step (one batch); rules with bias correction count these. */
     public void step() {
         steps++;
+    }
+
+    /**
+     * One training step over every parameter in {@code trainable}: updates each from the gradient
+     * the last backward pass left on it, clears that gradient, then {@link #step()}s.
+     *
+     * @param rates the learning rate of each parameter by name (see {@code LearningRates}); null
+     *     gives every parameter the base rate
+     */
+    public void apply(Map<String, Parameter> trainable, Map<String, Float> rates) {
+        for (Map.Entry<String, Parameter> entry : trainable.entrySet()) {
+            NDArray weight = entry.getValue().getArray();
+            NDArray gradient = weight.getGradient();
+            update(entry.getKey(), weight, gradient, rates == null ? (float) learningRate : rates.get(entry.getKey()));
+            // PyTorch adds new gradients to old ones; clear them for the next step.
+            gradient.subi(gradient);
+        }
+        step();
     }
 
     /**

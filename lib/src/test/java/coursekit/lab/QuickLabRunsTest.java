@@ -39,6 +39,21 @@ class QuickLabRunsTest {
     }
 
     @Test
+    void icarlLabWritesOneRunPerStrategyAndTheComparison(@TempDir Path out) throws Exception {
+        ContinualLab.icarl(new String[] {"--epochs", "1", "--out", out.toString()});
+        List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+        assertEquals(5, runs.size(), runs.toString());
+        assertTrue(runs.get(3).startsWith("iCaRL herding (200),42,"), runs.get(3));
+        // 4 strategies x 5 x 5 entries of R, and a header.
+        assertEquals(101, Files.readAllLines(out.resolve("matrices.csv")).size());
+        for (String png : new String[] {"accuracy.png", "R-naive.png", "R-lwf.png", "R-icarl-herding-200.png", "R-icarl-random-200.png"}) {
+            assertTrue(Files.size(out.resolve(png)) > 1000, png);
+        }
+        String comparison = Files.readString(out.resolve("comparison.md"));
+        assertTrue(comparison.contains("| LwF | 1 |") && comparison.contains("| iCaRL random (200) | 1 |"), comparison);
+    }
+
+    @Test
     void fineTuningJoinsBothPhasesIntoOneHistory(@TempDir Path out) throws Exception {
         FineTuningLab.run(new String[] {"--weights", "none", "--size", "32", "--out", out.toString()});
         History history = History.readCsv(out.resolve("history.csv"));

@@ -84,4 +84,35 @@ class ModelsTest {
         Layers layers = new Layers().add("a", ai.djl.nn.Blocks.identityBlock());
         assertThrows(IllegalArgumentException.class, () -> layers.add("a", ai.djl.nn.Blocks.identityBlock()));
     }
+
+    @Test
+    void mlpForSplitMnistHasTheExpectedParametersAndFeatures() {
+        try (Network mlp = Models.mlp(new long[] {1, 28, 28}, 10, 256, 256);
+                NDManager manager = NDManager.newBaseManager()) {
+            // 784*256+256 + 256*256+256 + 256*10+10.
+            assertEquals(269_322, mlp.parameterCount());
+            NDArray x = manager.ones(new ai.djl.ndarray.types.Shape(3, 1, 28, 28));
+            NDArray features = mlp.features(x, false);
+            assertEquals(new ai.djl.ndarray.types.Shape(3, 256), features.getShape());
+            assertEquals(new ai.djl.ndarray.types.Shape(3, 10), mlp.logitsOf(features, false).getShape());
+        }
+    }
+
+    @Test
+    void resnet32HasThePapersParameterCount() {
+        // He et al.'s 0.46M: conv 432 + BN 32, stage 1 5 x 4,672, stage 2 13,952 + 4 x 18,560,
+        // stage 3 55,552 + 4 x 73,984, dense 64 x 10 + 10: 464,154 trainable.
+        try (Network resnet = Models.resnet32(10)) {
+            assertEquals(464_154, resnet.trainableParameterCount());
+        }
+    }
+
+    @Test
+    void resnet32For100ClassesGivesOneLogitPerClassAnd64Features() {
+        try (Network resnet = Models.resnet32(100); NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.randomUniform(0, 1, new ai.djl.ndarray.types.Shape(2, 3, 32, 32));
+            assertEquals(new ai.djl.ndarray.types.Shape(2, 64), resnet.features(x, false).getShape());
+            assertEquals(new ai.djl.ndarray.types.Shape(2, 100), resnet.logits(x, true).getShape());
+        }
+    }
 }

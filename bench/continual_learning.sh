@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Reproduces the results tables of docs/continual-learning.md: every strategy on Split-MNIST and
+# Split-Fashion-MNIST (embedded data, 5 experiences of 2 classes), 3 seeds each (the seed sets the
+# class order, the initial weights and the shuffles), mean ± standard deviation per strategy.
+#
+#   bench/continual_learning.sh                    # both datasets, seeds 42 43 44
+#   DATASETS=mnist bench/continual_learning.sh     # Split-MNIST only
+#   OUT=/tmp/cl EPOCHS=2 bench/continual_learning.sh
+#
+# Each dataset's folder gets runs.csv (one row per run), matrices.csv (every R[i][j]),
+# comparison.md / comparison.csv (mean ± std), accuracy.png and a heatmap of R per strategy.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out="${OUT:-out/continual-learning}"
+read -r -a datasets <<< "${DATASETS:-mnist fashion-mnist}"
+strategies="naive,joint,cumulative,replay,lwf,icarl-herding,icarl-random,ewc"
+# One PyTorch thread: the MLP is small, and on a 2-core machine a second thread only waits.
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+
+mkdir -p "$out"
+for dataset in "${datasets[@]}"; do
+  started=$(date +%s)
+  ./kit lab icarl --dataset "$dataset" --strategy "$strategies" --seeds 3 --seed 42 --epochs "${EPOCHS:-5}" \
+    --out "$out/$dataset" | tee "$out/$dataset.log"
+  echo "Split-$dataset: $(( $(date +%s) - started )) s of wall time, OMP_NUM_THREADS=$OMP_NUM_THREADS."
+  cat "$out/$dataset/comparison.md"
+done

@@ -1,0 +1,417 @@
+package coursekit.cl;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import coursekit.data.ImageSet;
+import coursekit.engine.Seeds;
+import coursekit.model.Network;
+import coursekit.train.Batches;
+import coursekit.train.Losses;
+import coursekit.train.Optimizer;
+import coursekit.train.Optimizers;
+import coursekit.train.TrainingDivergedException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * The one loop of continual learning: for each experience of a scenario's stream, train for some
+ * epochs in shuffled mini-batches, then test on the test set of every experience to fill one row
+ * of the accuracy matrix. Strategies differ only by their {@link Plugin}s.
+ *
+ * <p><b>Output units.</b> A class-incremental network has a single head of
+ * {@code scenario.numClasses()} units from the start, and only the units of classes seen so far
+ * are active: training takes the softmax over them and testing picks among them, so unseen
+ * classes are never predicted. This behaves like a head that grows by each experience's classes,
+ * without rebuilding the network. A task-incremental network gets one block of units per task (a
+ * head per task in one layer), and each image is trained and tested on its own task's block.
+ *
+ * <p>Every array a batch creates lives in an {@link NDScope} closed after the batch, and plugins
+ * close the networks and arrays they keep, so memory stays flat over long streams.
+ */
+public final class ContinualTrainer {
+
+    private static final int EVALUATION_BATCH = 256;
+
+    private final IntFunction<Network> model;
+    private final int epochs;
+    private final int batchSize;
+    private final Supplier<Optimizer> optimizer;
+    private final long seed;
+    private final Consumer<String> progress;
+
+    private ContinualTrainer(Builder builder) {
+        this.model = builder.model;
+        this.epochs = builder.epochs;
+        this.batchSize = builder.batchSize;
+        this.optimizer = builder.optimizer;
+        this.seed = builder.seed;
+        this.progress = builder.progress;
+    }
+
+    /**
+     * A trainer for networks that {@code model} builds for a number of output units, e.g.
+     * {@code units -> Models.mlp(new long[] {1, 28, 28}, units, 256, 256)}.
+     */
+    public static Builder builder(IntFunction<Network> model) {
+        return new Builder(model);
+    }
+
+    /** The settings of a {@link ContinualTrainer}; each has a default but the model. */
+    public static final class Builder {
+        private final IntFunction<Network> model;
+        private int epochs = 5;
+        private int batchSize = 64;
+        private Supplier<Optimizer> optimizer = () -> Optimizers.adam(1e-3);
+        private long seed = 42;
+        private Consumer<String> progress = System.out::println;
+
+        private Builder(IntFunction<Network> model) {
+            this.model = model;
+        }
+
+        /** Epochs over each experience's training data (default 5). */
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Images per training batch (default 64). */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * Makes the optimizer of each network (default Adam 1e-3); it keeps its state from one experience to the
+         * next, and a network started afresh (Joint) gets a new one.
+         */
+        public Builder optimizer(Supplier<Optimizer> optimizer) {
+            this.optimizer = optimizer;
+            return this;
+        }
+
+        /** Seeds the network's initialisation, the shuffles and the plugins' random draws (default 42). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Where a line per experience goes (default standard output). */
+        public Builder progress(Consumer<String> progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /** No progress lines. */
+        public Builder quiet() {
+            return progress(line -> {});
+        }
+
+        public ContinualTrainer build() {
+            if (model == null) {
+                throw new IllegalArgumentException("The continual trainer needs a model factory, e.g. units -> Models.mlp(shape, units, 256).");
+            }
+            if (epochs < 1 || batchSize < 1) {
+                throw new IllegalArgumentException("Epochs and batch size must be at least 1, but got epochs=" + epochs + ", batchSize="
+                        + batchSize + ".");
+            }
+            return new ContinualTrainer(this);
+        }
+    }
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /**
+     * Trains {@code strategy} over {@code scenario}'s stream and returns the accuracy matrix:
+     * R[i][j] is the accuracy on the test set of experience j after training on experience i
+     * (NaN above the diagonal of a class-incremental stream: a class not yet seen cannot be predicted).
+     */
+    public AccuracyMatrix run(Scenario scenario, Strategy strategy) {
+        if (scenario.taskIncremental() && !strategy.taskIncremental()) {
+            throw new IllegalArgumentException("Strategy " + strategy.name() + " trains class-incremental scenarios only, but "
+                    + scenario.name() + " is task-incremental; use naive or ewc there.");
+        }
+        Seeds.set(seed);
+        List<Plugin> plugins = strategy.newPlugins();
+        int size = scenario.size();
+        double[][] r = new double[size][size];
+        int[] classesSeen = new int[size];
+        try (Run run = new Run(scenario)) {
+            for (int i = 0; i < size; i++) {
+                long started = System.nanoTime();
+                Experience experience = scenario.experience(i);
+                int oldClasses = run.activeEnd(i - 1);
+                ExperienceStart start = new ExperienceStart(i, experience.classes(), oldClasses, experience.train(), run);
+                plugins.forEach(p -> p.beforeExperience(start));
+                if (start.restartRequested()) {
+                    run.restart();
+                }
+                List<ImageSet> parts = new ArrayList<>();
+                parts.add(experience.train());
+                parts.addAll(start.extraData());
+                ImageSet training = parts.size() == 1 ? parts.get(0) : ImageSet.concat(parts);
+                double loss = run.train(i, training, oldClasses, plugins);
+                ExperienceEnd end = new ExperienceEnd(i, experience.classes(), run.activeEnd(i), experience.train(), run);
+                plugins.forEach(p -> p.afterExperience(end));
+                for (int j = 0; j < size; j++) {
+                    r[i][j] = run.accuracy(i, j, plugins);
+                }
+                classesSeen[i] = run.activeEnd(i);
+                progress.accept(String.format(Locale.ROOT, "%s: experience %d/%d (classes %s), %d training images, loss %.4f, "
+                        + "average accuracy on seen experiences %.3f - %.1fs", strategy.name(), i + 1, size, Arrays.toString(experience.classes()),
+                        training.size(), loss, mean(r[i], i + 1), (System.nanoTime() - started) / 1e9));
+            }
+        } finally {
+            plugins.forEach(Plugin::close);
+        }
+        return new AccuracyMatrix(strategy.name(), r, classesSeen);
+    }
+
+    private static double mean(double[] row, int count) {
+        double sum = 0;
+        for (int j = 0; j < count; j++) {
+            sum += row[j];
+        }
+        return sum / count;
+    }
+
+    /** The state of one run: the network and where each experience's units lie. */
+    final class Run implements AutoCloseable {
+
+        private final Scenario scenario;
+        private final int units;
+        private final int[] offsets;
+        private Network network;
+        private Optimizer opt;
+
+        Run(Scenario scenario) {
+            this.scenario = scenario;
+            this.offsets = new int[scenario.size()];
+            int total = 0;
+            for (int i = 0; i < scenario.size(); i++) {
+                offsets[i] = scenario.taskIncremental() ? total : 0;
+                total += scenario.experience(i).classes().length;
+            }
+            this.units = scenario.taskIncremental() ? total : scenario.numClasses();
+            checkClassOrder();
+            start();
+        }
+
+        /** A new network with a new optimizer: optimizer state lives in the network's manager, so one per network keeps memory flat. */
+        private void start() {
+            network = model.apply(units);
+            opt = optimizer.get();
+            opt.bindTo(network, network.name());
+        }
+
+        /** The class-incremental masking keeps a prefix of units active, so the classes seen must always be 0..k-1. */
+        private void checkClassOrder() {
+            if (scenario.taskIncremental()) {
+                return;
+            }
+            java.util.Set<Integer> seen = new java.util.TreeSet<>();
+            for (int i = 0; i < scenario.size(); i++) {
+                for (int c : scenario.experience(i).classes()) {
+                    seen.add(c);
+                }
+                if (activeEnd(i) != seen.size() || activeEnd(i) > scenario.numClasses()) {
+                    throw new IllegalArgumentException("After experience " + i + " of " + scenario.name() + " the classes seen are " + seen
+                            + ", but the trainer needs them to be 0.." + (seen.size() - 1) + " of the " + scenario.numClasses()
+                            + " (each experience bringing the labels after those before it, as Scenarios.classIncremental numbers them).");
+                }
+            }
+        }
+
+        /** One past the last active unit after experience {@code i} (class-incremental: the classes seen so far). */
+        int activeEnd(int i) {
+            if (i < 0) {
+                return 0;
+            }
+            if (scenario.taskIncremental()) {
+                return offsets[i] + scenario.experience(i).classes().length;
+            }
+            int end = 0;
+            for (int k = 0; k <= i; k++) {
+                for (int c : scenario.experience(k).classes()) {
+                    end = Math.max(end, c + 1);
+                }
+            }
+            return end;
+        }
+
+        private int minClass(int j) {
+            return Arrays.stream(scenario.experience(j).classes()).min().orElse(0);
+        }
+
+        void restart() {
+            network.close();
+            start();
+        }
+
+        double train(int i, ImageSet training, int oldClasses, List<Plugin> plugins) {
+            int lo = offsets[i];
+            int hi = activeEnd(i);
+            Map<String, Parameter> trainable = network.trainableParameters();
+            List<NDArray> weights = weights();
+            double lossSum = 0;
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                Random random = new Random(seed * 1_000_003L + i * 1_009L + epoch);
+                Seeds.seedEngine(random.nextLong());
+                int[] order = Batches.shuffled(training.size(), random);
+                lossSum = 0;
+                for (int begin = 0; begin < order.length; begin += batchSize) {
+                    int[] indices = Arrays.copyOfRange(order, begin, Math.min(order.length, begin + batchSize));
+                    try (NDScope scope = new NDScope()) {
+                        NDArray x = Batches.images(network.manager(), training, indices);
+                        NDArray y = labels(network.manager(), training, indices);
+                        NDArray loss;
+                        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                            NDArray logits = network.logits(x, true).get(":, " + lo + ":" + hi);
+                            loss = Losses.softmaxCrossEntropy(logits, y);
+                            TrainingStep step = new TrainingStep(x, logits, y, oldClasses - lo, weights);
+                            for (Plugin plugin : plugins) {
+                                loss = plugin.loss(step, loss);
+                            }
+                            collector.backward(loss);
+                        }
+                        float value = loss.getFloat();
+                        if (!Float.isFinite(value)) {
+                            throw new TrainingDivergedException(String.format(Locale.ROOT,
+                                    "The training loss became %s in experience %d, epoch %d; lower the learning rate (now %s).", value, i + 1,
+                                    epoch + 1, opt.describe()));
+                        }
+                        lossSum += value * indices.length;
+                        opt.apply(trainable, null);
+                        scope.suppressNotUsedWarning();
+                    }
+                }
+            }
+            return lossSum / training.size();
+        }
+
+        /** Labels as indices into the active units: task-incremental labels already restart at 0 in each task. */
+        private NDArray labels(NDManager manager, ImageSet images, int[] indices) {
+            int[] values = new int[indices.length];
+            for (int n = 0; n < indices.length; n++) {
+                values[n] = images.label(indices[n]);
+            }
+            return manager.create(values, new Shape(indices.length));
+        }
+
+        /** Accuracy on experience {@code j}'s test set after training on experience {@code i}. */
+        double accuracy(int i, int j, List<Plugin> plugins) {
+            ImageSet test = scenario.experience(j).test();
+            int lo = offsets[j];
+            int hi = scenario.taskIncremental() ? offsets[j] + scenario.experience(j).classes().length : activeEnd(i);
+            if (!scenario.taskIncremental() && j > i && offsets[j] == 0 && minClass(j) >= hi) {
+                return Double.NaN;
+            }
+            if (test.size() == 0) {
+                return 0;
+            }
+            long correct = 0;
+            for (int begin = 0; begin < test.size(); begin += EVALUATION_BATCH) {
+                int[] indices = Batches.range(begin, Math.min(test.size(), begin + EVALUATION_BATCH));
+                try (NDScope scope = new NDScope()) {
+                    NDArray x = Batches.images(network.manager(), test, indices);
+                    NDArray features = network.features(x, false);
+                    NDArray scores = null;
+                    for (Plugin plugin : plugins) {
+                        NDArray s = plugin.scores(features, hi);
+                        scores = s != null ? s : scores;
+                    }
+                    if (scores == null) {
+                        scores = network.logitsOf(features, false);
+                    }
+                    int[] predicted = scores.get(":, " + lo + ":" + hi).argMax(1).toType(DataType.INT32, false).toIntArray();
+                    for (int n = 0; n < indices.length; n++) {
+                        correct += predicted[n] == test.label(indices[n]) ? 1 : 0;
+                    }
+                    scope.suppressNotUsedWarning();
+                }
+            }
+            return (double) correct / test.size();
+        }
+
+        double[][] features(ImageSet images) {
+            double[][] rows = new double[images.size()][];
+            for (int begin = 0; begin < images.size(); begin += EVALUATION_BATCH) {
+                int[] indices = Batches.range(begin, Math.min(images.size(), begin + EVALUATION_BATCH));
+                try (NDScope scope = new NDScope()) {
+                    NDArray features = network.features(Batches.images(network.manager(), images, indices), false);
+                    int dim = (int) (features.size() / indices.length);
+                    float[] values = features.toFloatArray();
+                    for (int n = 0; n < indices.length; n++) {
+                        double[] row = new double[dim];
+                        for (int d = 0; d < dim; d++) {
+                            row[d] = values[n * dim + d];
+                        }
+                        rows[begin + n] = row;
+                    }
+                    scope.suppressNotUsedWarning();
+                }
+            }
+            return rows;
+        }
+
+        List<NDArray> weights() {
+            return network.trainableParameters().values().stream().map(Parameter::getArray).toList();
+        }
+
+        Network copyOfModel() {
+            Network copy = model.apply(units);
+            try {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                network.writeParameters(new DataOutputStream(bytes));
+                copy.readParameters(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), "a copy of " + network.name());
+            } catch (IOException e) {
+                copy.close();
+                throw new UncheckedIOException("Cannot copy network " + network.name() + " in memory: " + e.getMessage(), e);
+            }
+            copy.freezeAll();
+            return copy;
+        }
+
+        List<NDArray> fisherDiagonal(int i, ImageSet images, int samples, long drawSeed, NDManager manager) {
+            int lo = offsets[i];
+            int hi = activeEnd(i);
+            int[] chosen = Herding.random(images.size(), samples, new Random(drawSeed));
+            List<NDArray> weights = weights();
+            return Fisher.diagonal(weights, samples, n -> {
+                int[] one = {chosen[n]};
+                NDArray logits = network.logits(Batches.images(network.manager(), images, one), false).get(":, " + lo + ":" + hi);
+                return Losses.softmaxCrossEntropy(logits, labels(network.manager(), images, one));
+            }, manager);
+        }
+
+        @Override
+        public void close() {
+            network.close();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package coursekit.cl;
+
+/**
+ * The continual-learning strategies by Avalanche's names, each a {@link Strategy} for
+ * {@link ContinualTrainer#run}: fine-tuning, the two rehearsal bounds, replay, LwF, iCaRL and EWC.
+ */
+public final class Strategies {
+
+    /** How iCaRL chooses the exemplars of a class. */
+    public enum Selection {
+        /** Herding on L2-normalised features ({@link Herding#select}), as in the paper. */
+        HERDING,
+        /** Uniformly at random, the paper's ablation. */
+        RANDOM
+    }
+
+    private Strategies() {}
+
+    /** Fine-tuning on each experience in turn, nothing against forgetting: the lower bound. */
+    public static Strategy naive() {
+        return Strategy.of("Naive").supportingTaskIncremental();
+    }
+
+    /**
+     * The offline upper bound: after each experience, a fresh network trained on the training data
+     * of every experience so far.
+     */
+    public static Strategy joint() {
+        return Strategy.of("Joint", () -> new Rehearsal(true));
+    }
+
+    /** Each experience trains the same network on all training data so far (no memory limit). */
+    public static Strategy cumulative() {
+        return Strategy.of("Cumulative", () -> new Rehearsal(false));
+    }
+
+    /** Replay of a class-balanced memory of at most {@code memorySize} images chosen at random. */
+    public static Strategy replay(int memorySize) {
+        checkMemory(memorySize);
+        return Strategy.of("Replay (" + memorySize + ")", () -> new Replay(memorySize, 1234));
+    }
+
+    /**
+     * Learning without Forgetting: cross-entropy on the new images plus {@code lambda} times the
+     * distillation loss at {@code temperature} on the old classes (the paper uses T = 2).
+     */
+    public static Strategy lwf(double lambda, double temperature) {
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("LwF's weight must be a number of at least 0, but got lambda=" + lambda + ".");
+        }
+        return Strategy.of("LwF", () -> new LearningWithoutForgetting(lambda, temperature));
+    }
+
+    /**
+     * iCaRL with a total memory of {@code memorySize} exemplars (the paper's K), chosen by
+     * {@code selection}, classified by the nearest mean of exemplars.
+     */
+    public static Strategy icarl(int memorySize, Selection selection) {
+        checkMemory(memorySize);
+        String name = "iCaRL " + (selection == Selection.HERDING ? "herding" : "random") + " (" + memorySize + ")";
+        return Strategy.of(name, () -> new Icarl(memorySize, selection, 1234));
+    }
+
+    /**
+     * Elastic Weight Consolidation with penalty weight {@code lambda}, the Fisher diagonal of each
+     * experience estimated on 500 of its images.
+     */
+    public static Strategy ewc(double lambda) {
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("EWC's weight must be a number of at least 0, but got lambda=" + lambda + ".");
+        }
+        return Strategy.of("EWC", () -> new ElasticWeightConsolidation(lambda, 500, 1234)).supportingTaskIncremental();
+    }
+
+    private static void checkMemory(int memorySize) {
+        if (memorySize < 1) {
+            throw new IllegalArgumentException("The memory must hold at least one image, but got memorySize=" + memorySize + ".");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package coursekit.cl;
+
+import coursekit.data.ImageSet;
+import coursekit.data.TrainTest;
+import coursekit.model.Models;
+import coursekit.model.Network;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Easy images for trainer tests: class c lights pixel c of a 5x5 grey image over faint noise, so a tiny network learns any class in a few epochs. */
+final class Spots {
+
+    private Spots() {}
+
+    static TrainTest data(int classes, int perClass, long seed) {
+        Random random = new Random(seed);
+        return new TrainTest(set(classes, perClass, random), set(classes, perClass / 2, random));
+    }
+
+    private static ImageSet set(int classes, int perClass, Random random) {
+        int side = 5;
+        int n = classes * perClass;
+        byte[] pixels = new byte[n * side * side];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % classes;
+            for (int p = 0; p < side * side; p++) {
+                pixels[i * side * side + p] = (byte) (p == labels[i] ? 200 + random.nextInt(56) : random.nextInt(40));
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            names.add("s" + c);
+        }
+        return ImageSet.of(pixels, labels, side, side, 1, names);
+    }
+
+    /** A trainer of a 25-32-units MLP, quiet, with a learning rate high enough for few epochs. */
+    static ContinualTrainer trainer(int epochs) {
+        return ContinualTrainer.builder(Spots::mlp).epochs(epochs).batchSize(16)
+                .optimizer(() -> coursekit.train.Optimizers.adam(0.01)).seed(3).quiet().build();
+    }
+
+    static Network mlp(int units) {
+        return Models.mlp(new long[] {1, 5, 5}, units, 32);
+    }
+}
