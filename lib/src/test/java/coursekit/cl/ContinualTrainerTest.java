@@ -22,6 +22,20 @@ class ContinualTrainerTest {
     }
 
     @Test
+    void runsOnAThreadOtherThanTheOneThatLoadedTheEngine() throws InterruptedException {
+        Spots.trainer(1).run(THREE_STEPS, Strategies.naive());
+        // A notebook kernel runs every cell on a new thread, where PyTorch starts with gradient recording on.
+        List<Throwable> failures = new ArrayList<>();
+        List<AccuracyMatrix> results = new ArrayList<>();
+        Thread cell = new Thread(() -> results.add(Spots.trainer(1).run(THREE_STEPS, Strategies.naive())));
+        cell.setUncaughtExceptionHandler((thread, error) -> failures.add(error));
+        cell.start();
+        cell.join();
+        assertEquals(List.of(), failures);
+        assertEquals(3, results.get(0).experiences());
+    }
+
+    @Test
     void jointTrainingRemembersTheFirstExperience() {
         AccuracyMatrix r = Spots.trainer(4).run(THREE_STEPS, Strategies.joint());
         assertTrue(r.get(2, 0) > 0.8, "accuracy on the first experience at the end: " + r.get(2, 0));
