@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDManager;
+import coursekit.engine.NewThread;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,14 +26,8 @@ class ContinualTrainerTest {
     void runsOnAThreadOtherThanTheOneThatLoadedTheEngine() throws InterruptedException {
         Spots.trainer(1).run(THREE_STEPS, Strategies.naive());
         // A notebook kernel runs every cell on a new thread, where PyTorch starts with gradient recording on.
-        List<Throwable> failures = new ArrayList<>();
-        List<AccuracyMatrix> results = new ArrayList<>();
-        Thread cell = new Thread(() -> results.add(Spots.trainer(1).run(THREE_STEPS, Strategies.naive())));
-        cell.setUncaughtExceptionHandler((thread, error) -> failures.add(error));
-        cell.start();
-        cell.join();
-        assertEquals(List.of(), failures);
-        assertEquals(3, results.get(0).experiences());
+        AccuracyMatrix r = NewThread.call(() -> Spots.trainer(1).run(THREE_STEPS, Strategies.naive()));
+        assertEquals(3, r.experiences());
     }
 
     @Test

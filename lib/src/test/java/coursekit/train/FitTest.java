@@ -15,6 +15,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import coursekit.data.ImageSet;
 import coursekit.data.Split;
+import coursekit.engine.NewThread;
 import coursekit.engine.Seeds;
 import coursekit.model.Head;
 import coursekit.model.Layers;
@@ -58,14 +59,8 @@ class FitTest {
     void trainsOnAThreadOtherThanTheOneThatLoadedTheEngine() throws InterruptedException {
         train(3, FitConfig.epochs(1).optimizer(Optimizers.rmsprop(1e-3)).quiet());
         // A notebook kernel runs every cell on a new thread, where PyTorch starts with gradient recording on.
-        List<Throwable> failures = new ArrayList<>();
-        List<History> histories = new ArrayList<>();
-        Thread cell = new Thread(() -> histories.add(train(3, FitConfig.epochs(1).optimizer(Optimizers.rmsprop(1e-3)).quiet())));
-        cell.setUncaughtExceptionHandler((thread, error) -> failures.add(error));
-        cell.start();
-        cell.join();
-        assertEquals(List.of(), failures);
-        assertEquals(1, histories.get(0).epochs());
+        History history = NewThread.call(() -> train(3, FitConfig.epochs(1).optimizer(Optimizers.rmsprop(1e-3)).quiet()));
+        assertEquals(1, history.epochs());
     }
 
     @Test
