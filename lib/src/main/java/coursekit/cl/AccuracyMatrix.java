@@ -15,8 +15,8 @@ import tech.tablesaw.api.Table;
  * what it has seen) are {@code NaN}; the metrics read only {@code j <= i}, which must all be measured.
  *
  * <p>Average accuracy after experience {@code i} is the mean of {@code R[i][0..i]}, one vote per experience. On a
- * class-incremental benchmark whose test sets are balanced (the same number of images per class, as in MNIST's
- * and CIFAR-100's), this equals the accuracy on the union of the classes seen so far; where they are not balanced
+ * class-incremental benchmark whose test sets are balanced (the same number of images per class, as in the embedded
+ * MNIST's and Fashion-MNIST's 200 and CIFAR-100's 100), this equals the accuracy on the union of the classes seen so far; where they are not balanced
  * the two differ, and this class reports the mean over experiences.
  */
 public final class AccuracyMatrix {

@@ -270,6 +270,10 @@ public final class ContinualTrainer {
             return Arrays.stream(scenario.experience(j).classes()).min().orElse(0);
         }
 
+        long seed() {
+            return seed;
+        }
+
         void restart() {
             network.close();
             start();

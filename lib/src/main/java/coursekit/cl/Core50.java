@@ -285,14 +285,15 @@ public final class Core50 {
      * Learning over Small Non-I.I.D. Batches", https://arxiv.org/abs/1907.03799; the CLVision 2020 challenge's NIC
      * track used NICv2-391): a <em>unit</em> is one object in one training session (400 units in the full set).
      * <ol>
-     *   <li>The classes are shuffled with the seed; the first experience holds one unit of each of the first
-     *       {@code firstClasses} classes: one of its objects (chosen with the seed), in the earliest training session
-     *       that has it.</li>
+     *   <li>The classes are shuffled with the seed; the first experience holds, for each of the first
+     *       {@code firstClasses} classes, each of its objects in the earliest training session that has it (one unit
+     *       per class with object labels, five with category labels: 10 units either way in the standard cut).</li>
      *   <li>The other units are shuffled with the seed, then each object's units are put back in session order within
      *       the places the shuffle gave them, so an object is always seen in its sessions' time order.</li>
      *   <li>They are dealt {@code unitsPerExperience} at a time into the later experiences (the last may hold fewer).</li>
      * </ol>
-     * With all 50 objects and 10 first classes this gives 1 + 390 / u experiences: 391, 196 and 79 for u = 1, 2, 5,
+     * With all 50 objects and the standard first experience (10 objects, or 2 categories) this gives 1 + 390 / u
+     * experiences: 391, 196 and 79 for u = 1, 2, 5,
      * the numbers of batches of NICv2-391, -196 and -79 (whose own rule also spaces out the arrival of new classes;
      * this one does not).
      *
@@ -324,9 +325,10 @@ public final class Core50 {
                 throw new IllegalArgumentException("Class " + classNames.get(c) + " has no images in the training sessions "
                         + trainingSessions + " of " + folder + ", so it cannot start an NIC stream.");
             }
-            int object = objects.get(random.nextInt(objects.size()));
-            int[] unit = units.stream().filter(u -> u[0] == object).min((a, b) -> Integer.compare(a[1], b[1])).orElseThrow();
-            first.add(unit);
+            for (int object : objects) {
+                // units lists sessions in ascending order, so the first unit of an object is its earliest session.
+                first.add(units.stream().filter(u -> u[0] == object).findFirst().orElseThrow());
+            }
         }
         units.removeAll(first);
         Collections.shuffle(units, random);

@@ -14,15 +14,13 @@ final class ElasticWeightConsolidation implements Plugin {
 
     private final double lambda;
     private final int samples;
-    private final long seed;
     private final NDManager manager = NDManager.newBaseManager(coursekit.engine.Devices.chosen());
     private final List<List<NDArray>> fishers = new ArrayList<>();
     private final List<List<NDArray>> anchors = new ArrayList<>();
 
-    ElasticWeightConsolidation(double lambda, int samples, long seed) {
+    ElasticWeightConsolidation(double lambda, int samples) {
         this.lambda = lambda;
         this.samples = samples;
-        this.seed = seed;
     }
 
     @Override
@@ -36,7 +34,7 @@ final class ElasticWeightConsolidation implements Plugin {
 
     @Override
     public void afterExperience(ExperienceEnd end) {
-        fishers.add(end.fisherDiagonal(samples, seed + end.index(), manager));
+        fishers.add(end.fisherDiagonal(samples, manager));
         anchors.add(end.weightsCopy(manager));
     }
 

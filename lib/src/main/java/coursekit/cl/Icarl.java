@@ -22,14 +22,12 @@ final class Icarl implements Plugin {
 
     private final ExemplarMemory memory;
     private final Strategies.Selection selection;
-    private final Random random;
     private Network old;
     private NearestMeanOfExemplars classifier;
 
-    Icarl(int memorySize, Strategies.Selection selection, long seed) {
+    Icarl(int memorySize, Strategies.Selection selection) {
         this.memory = new ExemplarMemory(memorySize);
         this.selection = selection;
-        this.random = new Random(seed);
     }
 
     @Override
@@ -60,6 +58,7 @@ final class Icarl implements Plugin {
 
     @Override
     public void afterExperience(ExperienceEnd end) {
+        Random random = new Random(end.seed());
         ExemplarMemory.Selector selector = selection == Strategies.Selection.HERDING
                 ? (images, m) -> Herding.select(end.features(images), m)
                 : (images, m) -> Herding.random(images.size(), m, random);

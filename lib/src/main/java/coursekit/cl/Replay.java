@@ -9,11 +9,9 @@ import java.util.Random;
 final class Replay implements Plugin {
 
     private final ExemplarMemory memory;
-    private final Random random;
 
-    Replay(int memorySize, long seed) {
+    Replay(int memorySize) {
         this.memory = new ExemplarMemory(memorySize);
-        this.random = new Random(seed);
     }
 
     @Override
@@ -25,6 +23,7 @@ final class Replay implements Plugin {
 
     @Override
     public void afterExperience(ExperienceEnd end) {
+        Random random = new Random(end.seed());
         memory.add(end.experienceData(), end.classes(), (images, m) -> Herding.random(images.size(), m, random));
     }
 

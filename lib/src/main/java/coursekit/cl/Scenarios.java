@@ -125,7 +125,7 @@ public final class Scenarios {
                 test = rotation.apply(data.test(), FillMode.CONSTANT);
                 shifts.add(degrees + "°");
             } else {
-                int[] permutation = permutation(data.train().height() * data.train().width(), random);
+                int[] permutation = seededOrder(data.train().height() * data.train().width(), random.nextLong());
                 train = data.train().permutePixels(permutation);
                 test = data.test().permutePixels(permutation);
             }
@@ -232,21 +232,6 @@ public final class Scenarios {
     }
 
     static int[] identity(int n) {
-        int[] result = new int[n];
-        for (int i = 0; i < n; i++) {
-            result[i] = i;
-        }
-        return result;
-    }
-
-    private static int[] permutation(int n, SplittableRandom random) {
-        int[] p = identity(n);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return java.util.stream.IntStream.range(0, n).toArray();
     }
 }

@@ -37,7 +37,7 @@ public final class Strategies {
     /** Replay of a class-balanced memory of at most {@code memorySize} images chosen at random. */
     public static Strategy replay(int memorySize) {
         checkMemory(memorySize);
-        return Strategy.of("Replay (" + memorySize + ")", () -> new Replay(memorySize, 1234));
+        return Strategy.of("Replay (" + memorySize + ")", () -> new Replay(memorySize));
     }
 
     /**
@@ -58,7 +58,7 @@ public final class Strategies {
     public static Strategy icarl(int memorySize, Selection selection) {
         checkMemory(memorySize);
         String name = "iCaRL " + (selection == Selection.HERDING ? "herding" : "random") + " (" + memorySize + ")";
-        return Strategy.of(name, () -> new Icarl(memorySize, selection, 1234));
+        return Strategy.of(name, () -> new Icarl(memorySize, selection));
     }
 
     /**
@@ -69,7 +69,7 @@ public final class Strategies {
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException("EWC's weight must be a number of at least 0, but got lambda=" + lambda + ".");
         }
-        return Strategy.of("EWC", () -> new ElasticWeightConsolidation(lambda, 500, 1234)).supportingTaskIncremental();
+        return Strategy.of("EWC", () -> new ElasticWeightConsolidation(lambda, 500)).supportingTaskIncremental();
     }
 
     private static void checkMemory(int memorySize) {

@@ -84,7 +84,7 @@ class ContinualTrainerTest {
     @Test
     void icarlMemoryNeverExceedsItsBudget() {
         Scenario ten = Scenarios.classIncremental(Spots.data(20, 12, 3), 10, 5);
-        Icarl icarl = new Icarl(30, Strategies.Selection.HERDING, 1);
+        Icarl icarl = new Icarl(30, Strategies.Selection.HERDING);
         List<Integer> sizes = new ArrayList<>();
         Strategy strategy = Strategy.of("iCaRL", () -> icarl, () -> new Plugin() {
             @Override
@@ -111,7 +111,7 @@ class ContinualTrainerTest {
             }
         };
         try {
-            Spots.trainer(2).run(ten, Strategy.of("probe", () -> new Icarl(10, Strategies.Selection.HERDING, 1),
+            Spots.trainer(2).run(ten, Strategy.of("probe", () -> new Icarl(10, Strategies.Selection.HERDING),
                     () -> new LearningWithoutForgetting(1, 2), () -> count));
         } finally {
             probe.close();

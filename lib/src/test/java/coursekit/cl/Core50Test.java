@@ -36,11 +36,15 @@ class Core50Test {
      * the object, green 10 times the session and blue the frame, so every image tells where it came from.
      */
     private Path fixture() throws IOException {
+        return fixture(OBJECTS, SESSIONS, FRAMES);
+    }
+
+    private Path fixture(int[] objects, int[] sessions, int frames) throws IOException {
         Path root = dir.resolve("core50");
-        for (int s : SESSIONS) {
-            for (int o : OBJECTS) {
+        for (int s : sessions) {
+            for (int o : objects) {
                 Path folder = Files.createDirectories(root.resolve("core50_128x128/s" + s + "/o" + o));
-                for (int f = 0; f < FRAMES; f++) {
+                for (int f = 0; f < frames; f++) {
                     BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
                     for (int y = 0; y < 8; y++) {
                         for (int x = 0; x < 8; x++) {
@@ -113,6 +117,24 @@ class Core50Test {
         assertTrue(e.getMessage().contains("https://vlomonaco.github.io/core50/"), e.getMessage());
         assertTrue(e.getMessage().contains("core50_128x128"), e.getMessage());
         assertTrue(e.getMessage().contains("core50"), e.getMessage());
+    }
+
+    @Test
+    void defaultFolderIsCore50InTheDataDirectory() throws IOException {
+        String before = System.getProperty(coursekit.data.Datasets.DATA_PROPERTY);
+        System.setProperty(coursekit.data.Datasets.DATA_PROPERTY, dir.toString());
+        try {
+            var e = assertThrows(DatasetException.class, () -> Core50.builder().build());
+            assertTrue(e.getMessage().startsWith("CORe50 is not in " + dir.resolve("core50")), e.getMessage());
+            fixture();
+            assertEquals(4, Core50.builder().imageSize(8, 8).build().numClasses());
+        } finally {
+            if (before == null) {
+                System.clearProperty(coursekit.data.Datasets.DATA_PROPERTY);
+            } else {
+                System.setProperty(coursekit.data.Datasets.DATA_PROPERTY, before);
+            }
+        }
     }
 
     @Test
@@ -215,5 +237,37 @@ class Core50Test {
             b.add(e.train().digest());
         }
         assertEquals(a, b);
+    }
+    /** All 50 objects in the 8 training sessions and test session 3, one frame each: the standard protocols' sizes. */
+    private Core50 fullLayout(boolean categories) throws IOException {
+        int[] objects = java.util.stream.IntStream.rangeClosed(1, 50).toArray();
+        Path root = fixture(objects, new int[] {1, 2, 3, 4, 5, 6, 8, 9, 11}, 1);
+        return Core50.builder().folder(root).imageSize(2, 2).categories(categories).build();
+    }
+
+    @Test
+    void standardCutsOnTheFullLayout() throws IOException {
+        Core50 core50 = fullLayout(false);
+        assertEquals(8, core50.ni(1).size());
+        Scenario nc = core50.nc(1);
+        assertEquals(9, nc.size());
+        assertEquals(10, nc.experience(0).numClasses());
+        assertEquals(5, nc.experience(8).numClasses());
+        // 400 session-object units: 10 in the first experience, 390 dealt 1, 2 or 5 at a time (NICv2-391, -196, -79).
+        assertEquals(391, core50.nic(1, 1).size());
+        assertEquals(196, core50.nic(2, 1).size());
+        assertEquals(79, core50.nic(5, 1).size());
+    }
+
+    @Test
+    void standardCategoryCutsGiveTwoThenFourTimesTwo() throws IOException {
+        Core50 core50 = fullLayout(true);
+        assertEquals(10, core50.numClasses());
+        Scenario nc = core50.nc(1);
+        assertEquals(5, nc.size());
+        assertEquals(2, nc.experience(4).numClasses());
+        Scenario nic = core50.nic(5, 1);
+        assertEquals(2, nic.experience(0).numClasses());
+        assertEquals(79, nic.size());
     }
 }

@@ -4,8 +4,6 @@ import coursekit.data.ImageSet;
 import coursekit.data.TrainTest;
 import coursekit.model.Models;
 import coursekit.model.Network;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 
 /** Easy images for trainer tests: class c lights pixel c of a 5x5 grey image over faint noise, so a tiny network learns any class in a few epochs. */
@@ -29,11 +27,7 @@ final class Spots {
                 pixels[i * side * side + p] = (byte) (p == labels[i] ? 200 + random.nextInt(56) : random.nextInt(40));
             }
         }
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            names.add("s" + c);
-        }
-        return ImageSet.of(pixels, labels, side, side, 1, names);
+        return ImageSet.of(pixels, labels, side, side, 1, java.util.stream.IntStream.range(0, classes).mapToObj(c -> "s" + c).toList());
     }
 
     /** A trainer of a 25-32-units MLP, quiet, with a learning rate high enough for few epochs. */

@@ -1,0 +1,49 @@
+package coursekit.cl;
+
+import coursekit.data.ImageSet;
+import coursekit.model.Network;
+
+/** What the contexts before and after an experience share: which experience, its classes and training images, and the network. */
+abstract class ExperienceContext {
+
+    private final int index;
+    private final int[] classes;
+    private final ImageSet experienceData;
+    final ContinualTrainer.Run run;
+
+    ExperienceContext(int index, int[] classes, ImageSet experienceData, ContinualTrainer.Run run) {
+        this.index = index;
+        this.classes = classes.clone();
+        this.experienceData = experienceData;
+        this.run = run;
+    }
+
+    /** Position of the experience in the stream, from 0. */
+    public int index() {
+        return index;
+    }
+
+    /** The labels (as the network sees them) that this experience brings. */
+    public int[] classes() {
+        return classes.clone();
+    }
+
+    /** The experience's own training images (without exemplars or data that plugins add). */
+    public ImageSet experienceData() {
+        return experienceData;
+    }
+
+    /**
+     * A seed for the plugin's random draws in this experience (exemplars chosen at random, Fisher
+     * samples), made from the trainer's seed and the experience's index, so runs with another
+     * {@code seed(...)} draw differently and runs with the same one draw the same.
+     */
+    public long seed() {
+        return run.seed() * 1_000_003L + 7_919L * index;
+    }
+
+    /** A frozen copy of the network as it is now, which the caller owns and closes. */
+    public Network copyOfModel() {
+        return run.copyOfModel();
+    }
+}
