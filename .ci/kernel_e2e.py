@@ -40,6 +40,19 @@ def notebook_through_nbclient():
     check(outputs[4][0]["data"]["text/plain"] == "43", "nbclient: the kernel lived on after System.exit")
 
 
+def lecture_notebooks_through_nbclient():
+    """The tour and the first training notebook, in quick mode (the kernel inherits COURSEKIT_QUICK)."""
+    os.environ["COURSEKIT_QUICK"] = "1"
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "notebooks", "lectures")
+    for name in ("00-java-notebooks-tour", "01-cnn-from-scratch"):
+        nb = nbformat.read(os.path.join(folder, name + ".ipynb"), as_version=4)
+        NotebookClient(nb, kernel_name=KERNEL, timeout=600, resources={"metadata": {"path": folder}}).execute()
+        nbformat.validate(nb)
+        outputs = [output for cell in nb.cells if cell.cell_type == "code" for output in cell.outputs]
+        check(not any(output["output_type"] == "error" for output in outputs), "nbclient: %s ran without an error" % name)
+        check(any("image/png" in output.get("data", {}) for output in outputs), "nbclient: %s shows images" % name)
+
+
 def run(kc, code, timeout=60):
     msg_id = kc.execute(code)
     reply = kc.get_shell_msg(timeout=timeout)
@@ -79,5 +92,6 @@ def interrupt_through_jupyter_client():
 
 if __name__ == "__main__":
     notebook_through_nbclient()
+    lecture_notebooks_through_nbclient()
     interrupt_through_jupyter_client()
     print("kernel end-to-end checks passed")

@@ -3,6 +3,7 @@ package coursekit;
 import ai.djl.Device;
 import coursekit.data.ImageSet;
 import coursekit.data.Split;
+import coursekit.data.TrainTest;
 import coursekit.engine.Devices;
 import coursekit.engine.Seeds;
 import coursekit.model.ModelSummary;
@@ -30,6 +31,13 @@ public final class Kit {
 
     private static final int QUICK_EPOCHS = 2;
 
+    /** Training images per class that quick mode keeps (validation and test keep half as many). */
+    private static final int QUICK_PER_CLASS = 16;
+
+    /** Training and test images per class that quick mode keeps of a train/test dataset such as MNIST. */
+    private static final int QUICK_TRAIN_PER_CLASS = 60;
+    private static final int QUICK_TEST_PER_CLASS = 20;
+
     private Kit() {}
 
     /** Seeds everything random from here on (weights, shuffles, dropout) and returns {@code seed}. */
@@ -51,6 +59,29 @@ public final class Kit {
     /** {@code full} items normally; at most {@code quickSize} in quick mode. */
     public static int budget(int full, int quickSize) {
         return quick() ? Math.min(full, quickSize) : full;
+    }
+
+    /**
+     * {@code data} itself normally; in quick mode the first {@value #QUICK_PER_CLASS} training images
+     * of each class and half as many validation and test images, what the labs train on there.
+     */
+    public static Split budget(Split data) {
+        if (!quick()) {
+            return data;
+        }
+        return new Split(data.train().firstPerClass(QUICK_PER_CLASS), data.validation().firstPerClass(QUICK_PER_CLASS / 2),
+                data.test().firstPerClass(QUICK_PER_CLASS / 2));
+    }
+
+    /**
+     * {@code data} itself normally; in quick mode its first {@value #QUICK_TRAIN_PER_CLASS} training and
+     * {@value #QUICK_TEST_PER_CLASS} test images of each class, what the continual labs train on there.
+     */
+    public static TrainTest budget(TrainTest data) {
+        if (!quick()) {
+            return data;
+        }
+        return new TrainTest(data.train().firstPerClass(QUICK_TRAIN_PER_CLASS), data.test().firstPerClass(QUICK_TEST_PER_CLASS));
     }
 
     /** The device the kit computes on (GPU when present; {@code COURSEKIT_DEVICE} overrides). */

@@ -102,6 +102,15 @@ public final class Augmenter {
         return new Builder();
     }
 
+    /**
+     * The lecture's generator: rotations up to 40 degrees, shifts up to 20% of the width and height,
+     * shear 0.2, zoom 0.8-1.2, horizontal flips, new pixels filled from the nearest edge.
+     */
+    public static Augmenter lecture(long seed) {
+        return builder().rotationRange(40).widthShiftRange(0.2).heightShiftRange(0.2).shearRange(0.2).zoomRange(0.2)
+                .horizontalFlip(true).fillMode(FillMode.NEAREST).seed(seed).build();
+    }
+
     /** The seed of every draw; fixed at {@link Builder#build()}, from the kit's seed sequence if none was set. */
     public long seed() {
         return seed;

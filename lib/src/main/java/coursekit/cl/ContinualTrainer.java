@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import coursekit.data.ImageSet;
+import coursekit.engine.Autograd;
 import coursekit.engine.Seeds;
 import coursekit.model.Network;
 import coursekit.train.Batches;
@@ -157,6 +158,7 @@ public final class ContinualTrainer {
                     + scenario.name() + " is task-incremental; use naive or ewc there.");
         }
         Seeds.set(seed);
+        Autograd.offOnThisThread();
         List<Plugin> plugins = strategy.newPlugins();
         int size = scenario.size();
         double[][] r = new double[size][size];

@@ -1,7 +1,6 @@
 package coursekit.lab;
 
 import coursekit.augment.Augmenter;
-import coursekit.augment.FillMode;
 import coursekit.data.Split;
 import coursekit.plot.Figure;
 import coursekit.plot.Plots;
@@ -62,21 +61,9 @@ public final class AugmentationLab {
         compare(session.out(), history, baseline);
     }
 
-    /**
-     * The lecture's augmentation: rotations up to 40 degrees, shifts up to 20% of the width and
-     * height, shear 0.2, zoom 0.8-1.2, horizontal flips, new pixels filled with the nearest edge.
-     */
+    /** The lecture's augmentation ({@link Augmenter#lecture}), seeded with the lab's seed. */
     static Augmenter augmenter(long seed) {
-        return Augmenter.builder()
-                .rotationRange(40)
-                .widthShiftRange(0.2)
-                .heightShiftRange(0.2)
-                .shearRange(0.2)
-                .zoomRange(0.2)
-                .horizontalFlip(true)
-                .fillMode(FillMode.NEAREST)
-                .seed(seed)
-                .build();
+        return Augmenter.lecture(seed);
     }
 
     /** Charts this run's validation accuracy and accuracy gap beside the scratch-cnn run's, when that run's history exists. */

@@ -1,7 +1,5 @@
 package coursekit.lab;
 
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import coursekit.augment.Augmenter;
 import coursekit.data.Split;
 import coursekit.model.BatchNormalization;
@@ -70,7 +68,7 @@ public final class FineTuningLab {
                 System.out.println("== Phase 2 (steps 4-5): unfreeze the base from " + from + " on and train it with the head, slowly.");
                 model.unfreezeFrom(from);
                 if (freezeBatchNorm) {
-                    keepBatchNormFrozen(model, from);
+                    model.freezeBatchNormalization();
                 }
                 String headStart = model.layers().names().get(base.layers().names().size());
                 // Phase 2 draws its own shuffles and augmentations instead of repeating phase 1's from epoch 1.
@@ -111,22 +109,6 @@ public final class FineTuningLab {
         if (!weighted.contains(layer)) {
             throw new LabException("--fine-tune-from " + layer + " is not a layer of " + base.name() + " with weights; pick one of "
                     + String.join(", ", weighted) + ".");
-        }
-    }
-
-    /**
-     * Freezes the batch normalisations among the unfrozen layers again, so they keep normalising
-     * with ImageNet's statistics: batches of 20 augmented images would otherwise replace them
-     * (Keras's transfer-learning guide keeps them in inference mode for this reason).
-     */
-    private static void keepBatchNormFrozen(Network model, String from) {
-        List<String> names = model.layers().names();
-        for (int i = model.layers().indexOf(from); i < names.size(); i++) {
-            Block block = model.layer(names.get(i));
-            if (block instanceof BatchNormalization) {
-                block.freezeParameters(true,
-                        p -> p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR);
-            }
         }
     }
 }

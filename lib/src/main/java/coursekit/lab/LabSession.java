@@ -33,9 +33,6 @@ final class LabSession {
     /** The lecture's image size for its own data ({@code cats_and_dogs_small}). */
     static final int LECTURE_SIZE = 150;
 
-    /** Images per class that quick mode keeps in the training set (half as many for validation and test). */
-    private static final int QUICK_PER_CLASS = 16;
-
     private static final String RESULTS_HEADER =
             "lab,run,backbone,size,epochs,seed,train_accuracy,val_accuracy,best_val_accuracy,test_accuracy,seconds";
 
@@ -128,8 +125,7 @@ final class LabSession {
             split = catsDogs.split(0.5, 0.25, 0.25, seed).resize(size, size);
         }
         if (Kit.quick()) {
-            split = new Split(split.train().firstPerClass(QUICK_PER_CLASS), split.validation().firstPerClass(QUICK_PER_CLASS / 2),
-                    split.test().firstPerClass(QUICK_PER_CLASS / 2));
+            split = Kit.budget(split);
             System.out.println("Quick mode: training on " + split.train().size() + " images, validating and testing on "
                     + split.validation().size() + " each.");
         }

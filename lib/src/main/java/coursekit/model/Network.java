@@ -228,6 +228,20 @@ public final class Network implements AutoCloseable {
         setTrainable(from, true);
     }
 
+    /**
+     * Freezes every {@link BatchNormalization} layer again, so that after {@link #unfreezeFrom} it keeps
+     * normalising with its pretrained moving statistics: small batches of augmented images would
+     * otherwise replace them (Keras's transfer-learning guide keeps them in inference mode for this reason).
+     */
+    public void freezeBatchNormalization() {
+        for (String name : layers.names()) {
+            Block block = layers.layer(name);
+            if (block instanceof BatchNormalization) {
+                block.freezeParameters(true, p -> p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR);
+            }
+        }
+    }
+
     private void setTrainable(int from, boolean trainable) {
         List<String> names = layers.names();
         for (int i = from; i < names.size(); i++) {

@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import coursekit.data.ImageSet;
 import coursekit.data.Split;
+import coursekit.engine.Autograd;
 import coursekit.engine.Seeds;
 import coursekit.model.Network;
 import java.nio.file.Files;
@@ -60,6 +61,7 @@ public final class Fit {
             throw new IllegalArgumentException("Augmentation needs images, but the training set holds " + train.kind()
                     + "; train end to end on images to augment, or drop augment(...).");
         }
+        Autograd.offOnThisThread();
         Optimizer optimizer = config.optimizer();
         optimizer.bindTo(network, network.name());
         History history = new History();
@@ -143,6 +145,7 @@ public final class Fit {
 
     private static Evaluation evaluate(Network network, Samples images, String role) {
         checkCompatible(network, images, role);
+        Autograd.offOnThisThread();
         double lossSum = 0;
         long correct = 0;
         for (int start = 0; start < images.size(); start += EVALUATION_BATCH) {

@@ -32,6 +32,11 @@ class AugmenterTest {
     }
 
     @Test
+    void theLecturePresetDrawsWhatTheLecturesSettingsDraw() {
+        assertTrue(Images.samePixels(lecture().seed(9).build().augment(NOISE, 2), Augmenter.lecture(9).augment(NOISE, 2)));
+    }
+
+    @Test
     void theSameSeedGivesTheSameImages() {
         assertTrue(Images.samePixels(everything(5).augment(NOISE, 3), everything(5).augment(NOISE, 3)));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDManager;
+import coursekit.engine.NewThread;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,14 @@ class ContinualTrainerTest {
         AccuracyMatrix r = Spots.trainer(4).run(THREE_STEPS, Strategies.naive());
         assertTrue(r.get(0, 0) > 0.9, "learned the first experience: " + r.get(0, 0));
         assertTrue(r.get(2, 0) < 0.3, "forgot it after two more: " + r.get(2, 0));
+    }
+
+    @Test
+    void runsOnAThreadOtherThanTheOneThatLoadedTheEngine() throws InterruptedException {
+        Spots.trainer(1).run(THREE_STEPS, Strategies.naive());
+        // A notebook kernel runs every cell on a new thread, where PyTorch starts with gradient recording on.
+        AccuracyMatrix r = NewThread.call(() -> Spots.trainer(1).run(THREE_STEPS, Strategies.naive()));
+        assertEquals(3, r.experiences());
     }
 
     @Test

@@ -52,6 +52,18 @@ class FreezingTest {
     }
 
     @Test
+    void freezeBatchNormalizationRefreezesTheUnfrozenBatchNormsOnly() {
+        try (Network net = MobileNet.builder().weights("none").build()) {
+            net.unfreezeFrom("conv_pw_13");
+            net.freezeBatchNormalization();
+            // conv_pw_13 (256 x 256) and conv_preds (256 x 1000 + 1000); conv_pw_13_bn's gamma and beta are frozen again
+            assertEquals(65_536L + 257_000L, net.trainableParameterCount());
+            assertTrue(((BatchNormalization) net.layer("conv_pw_13_bn")).frozen());
+            assertTrue(net.layer("conv_pw_13").getParameters().get("weight").requiresGradient());
+        }
+    }
+
+    @Test
     void anUnknownLayerIsNamedWithTheChoices() {
         try (Network net = smallMobileNet()) {
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> net.unfreezeFrom("block5_conv1"));

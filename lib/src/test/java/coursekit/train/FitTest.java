@@ -15,6 +15,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import coursekit.data.ImageSet;
 import coursekit.data.Split;
+import coursekit.engine.NewThread;
 import coursekit.engine.Seeds;
 import coursekit.model.Head;
 import coursekit.model.Layers;
@@ -52,6 +53,14 @@ class FitTest {
         History history = train(3, FitConfig.epochs(2).optimizer(Optimizers.adam(1e-3)).quiet());
         assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"), new ArrayList<>(history.keys()));
         assertEquals(2, history.epochs());
+    }
+
+    @Test
+    void trainsOnAThreadOtherThanTheOneThatLoadedTheEngine() throws InterruptedException {
+        train(3, FitConfig.epochs(1).optimizer(Optimizers.rmsprop(1e-3)).quiet());
+        // A notebook kernel runs every cell on a new thread, where PyTorch starts with gradient recording on.
+        History history = NewThread.call(() -> train(3, FitConfig.epochs(1).optimizer(Optimizers.rmsprop(1e-3)).quiet()));
+        assertEquals(1, history.epochs());
     }
 
     @Test

@@ -6,6 +6,9 @@ import com.google.gson.JsonObject;
 import coursekit.io.AtomicFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -23,14 +26,16 @@ public final class HtmlExport {
             pre.stderr{background:#fff6e5}img{max-width:100%}
             table.dataframe{border-collapse:collapse;font-size:13px}
             table.dataframe td,table.dataframe th{border:1px solid #ddd;padding:2px 6px}
+            .markdown table{border-collapse:collapse}.markdown td,.markdown th{border:1px solid #ddd;padding:3px 8px}
             """;
 
     private HtmlExport() {}
 
     /** The page for {@code notebook}, titled {@code title}. */
     public static String html(NotebookFile notebook, String title) {
-        Parser parser = Parser.builder().build();
-        HtmlRenderer markdown = HtmlRenderer.builder().build();
+        List<Extension> tables = List.of(TablesExtension.create());
+        Parser parser = Parser.builder().extensions(tables).build();
+        HtmlRenderer markdown = HtmlRenderer.builder().extensions(tables).build();
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
                 .append(escape(title)).append("</title><style>").append(STYLE).append("</style></head><body>\n");
         for (JsonObject cell : notebook.cells()) {

@@ -40,6 +40,12 @@ class HtmlExportTest {
     }
 
     @Test
+    void markdownTablesBecomeHtmlTables() {
+        String html = exported(List.of("1"), "| run | accuracy |\n| --- | --- |\n| scratch | 0.654 |");
+        assertTrue(html.contains("<th>run</th>") && html.contains("<td>0.654</td>"), html);
+    }
+
+    @Test
     void errorsShowTheirReport() {
         String html = exported(List.of("int x = missingThing;"), null);
         assertTrue(html.contains("<pre class=\"error\">Compile error at line 1: cannot find symbol"), html);
