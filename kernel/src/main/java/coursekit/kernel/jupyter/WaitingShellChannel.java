@@ -23,7 +23,6 @@ final class WaitingShellChannel extends ShellChannel {
 
     /** How long the poller waits before the thread looks whether the channel was closed. */
     static final int WAKE_MILLIS = 200;
-    private static final int LINGER_MILLIS = 1_000;
 
     private final JupyterConnection connection;
     private final boolean control;
@@ -42,9 +41,6 @@ final class WaitingShellChannel extends ShellChannel {
             throw new IllegalStateException("This channel is bound already.");
         }
         int port = control ? properties.getControlPort() : properties.getShellPort();
-        // Replies still queued when the kernel shuts down get a second to leave; without a limit, closing
-        // the context would wait forever for a client that has gone.
-        setLinger(LINGER_MILLIS);
         super.bind(formatAddress(properties.getTransport(), properties.getIp(), port));
         ZMQ.Poller poller = ctx.poller(1);
         poller.register(this, ZMQ.Poller.POLLIN);
