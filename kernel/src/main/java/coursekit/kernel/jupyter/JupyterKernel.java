@@ -34,8 +34,8 @@ import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
  * (5.3) with an {@link Evaluator}, on top of JJava's sockets and message codec.
  *
  * <p>Every handler is registered before the sockets bind, so no request can arrive unanswered, and
- * every handler catches everything, because an exception escaping into JJava's socket loop would end
- * that loop and leave the kernel deaf. The evaluator starts in the background: {@code kernel_info}
+ * every handler catches everything, so that a failed request is answered with an error reply rather
+ * than left without one. The evaluator starts in the background: {@code kernel_info}
  * is answered at once and the first cell waits for JShell. Once it has started, a {@link Warmup} runs
  * throwaway cells whenever the kernel has been idle a moment.
  */
