@@ -3,6 +3,7 @@ package coursekit.kernel.jupyter;
 import java.lang.reflect.Field;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.util.concurrent.CountDownLatch;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.Loop;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
@@ -26,6 +27,7 @@ public final class KernelConnection extends JupyterConnection {
     private final ZMQ.Context requests = ZMQ.context(1);
     private final WaitingShellChannel shellRequests;
     private final WaitingShellChannel controlRequests;
+    private final CountDownLatch closeDone = new CountDownLatch(1);
     private boolean connected;
     private boolean closed;
 
@@ -61,17 +63,27 @@ public final class KernelConnection extends JupyterConnection {
             }
             closed = true;
         }
-        shellRequests.close();
-        controlRequests.close();
-        requests.close();
-        super.close();
+        try {
+            shellRequests.close();
+            controlRequests.close();
+            requests.close();
+            super.close();
+        } finally {
+            closeDone.countDown();
+        }
     }
 
+    /** Returns once the request threads have ended and {@link #close()} has finished. */
     @Override
     public void waitUntilClose() {
         shellRequests.waitUntilClose();
         controlRequests.waitUntilClose();
         super.waitUntilClose();
+        try {
+            closeDone.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void protect(Object channel, String fieldName) {

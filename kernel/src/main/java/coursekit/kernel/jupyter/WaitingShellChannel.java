@@ -86,8 +86,11 @@ final class WaitingShellChannel extends ShellChannel {
             env.resolveDeferrals();
         }
         if (env.isMarkedForShutdown()) {
+            // This thread leaves its poller first; another one closes the sockets and contexts, so that
+            // no socket is closed under the thread that uses it.
             running = false;
-            connection.close();
+            Thread closer = new Thread(connection::close, "coursekit-close");
+            closer.start();
         }
     }
 
