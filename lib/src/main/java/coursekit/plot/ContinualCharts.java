@@ -24,6 +24,9 @@ final class ContinualCharts {
     /** From white (0 %) to the palette's blue (100 %), so a forgotten experience reads as a pale cell. */
     private static final Color[] RANGE = {Color.WHITE, new Color(198, 219, 239), new Color(107, 174, 214), Style.PALETTE[0]};
 
+    private static final int SERIES_IN_ONE_ROW = 4;
+    private static final int SIDE_LEGEND_WIDTH = 200;
+
     private ContinualCharts() {}
 
     static Figure accuracyByClassesSeen(List<AccuracyMatrix> runs) {
@@ -32,8 +35,15 @@ final class ContinualCharts {
             throw new IllegalArgumentException("Plots.accuracyByClassesSeen needs at least one run, but got none.");
         }
         Comparison comparison = Comparison.of(runs);
-        XYChart chart = Style.xyChart("Accuracy by number of classes seen", CLASSES_AXIS, Plots.ACCURACY_AXIS);
+        boolean crowded = comparison.strategies().size() > SERIES_IN_ONE_ROW;
+        XYChart chart = Style.xyChart("Accuracy by number of classes seen", CLASSES_AXIS, Plots.ACCURACY_AXIS,
+                crowded ? Style.PANEL_WIDTH + SIDE_LEGEND_WIDTH : Style.PANEL_WIDTH);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
+        if (crowded) {
+            // One row below the plot holds about four names; more would be cut at the chart's edges.
+            chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
         int index = 0;
         int most = 0;
         for (String strategy : comparison.strategies()) {

@@ -55,7 +55,12 @@ final class Style {
 
     /** An empty XY chart with a title, axis titles, white background and a legend under the plot. */
     static XYChart xyChart(String title, String xLabel, String yLabel) {
-        XYChart chart = new XYChart(PANEL_WIDTH, PANEL_HEIGHT);
+        return xyChart(title, xLabel, yLabel, PANEL_WIDTH);
+    }
+
+    /** The same chart, wider: room for a legend beside the plot. */
+    static XYChart xyChart(String title, String xLabel, String yLabel, int width) {
+        XYChart chart = new XYChart(width, PANEL_HEIGHT);
         chart.setTitle(title);
         chart.setXAxisTitle(xLabel);
         chart.setYAxisTitle(yLabel);

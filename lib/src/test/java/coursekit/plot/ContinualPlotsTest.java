@@ -56,6 +56,16 @@ class ContinualPlotsTest {
     }
 
     @Test
+    void manyStrategiesGetTheirLegendBesideAWiderPlot() {
+        List<AccuracyMatrix> eight = java.util.stream.IntStream.range(0, 8).mapToObj(i -> run("strategy " + i, 0.1 * i, 0.5)).toList();
+        XYChart crowded = (XYChart) Plots.accuracyByClassesSeen(eight).charts().get(0);
+        XYChart few = (XYChart) Plots.accuracyByClassesSeen(runs).charts().get(0);
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideE, crowded.getStyler().getLegendPosition());
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, few.getStyler().getLegendPosition());
+        assertEquals(few.getWidth() + 200, crowded.getWidth());
+    }
+
+    @Test
     void noRunsIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Plots.accuracyByClassesSeen(List.of()));
     }
