@@ -208,6 +208,8 @@ public final class ContinualTrainer {
         private final Scenario scenario;
         private final int units;
         private final int[] offsets;
+        /** One past the last active unit after each experience, computed once: training and every R[i][j] ask for it. */
+        private final int[] ends;
         private Network network;
         private Optimizer opt;
 
@@ -220,6 +222,14 @@ public final class ContinualTrainer {
                 total += scenario.experience(i).classes().length;
             }
             this.units = scenario.taskIncremental() ? total : scenario.numClasses();
+            this.ends = new int[scenario.size()];
+            int end = 0;
+            for (int i = 0; i < scenario.size(); i++) {
+                for (int c : scenario.experience(i).classes()) {
+                    end = Math.max(end, c + 1);
+                }
+                ends[i] = scenario.taskIncremental() ? offsets[i] + scenario.experience(i).classes().length : end;
+            }
             checkClassOrder();
             start();
         }
@@ -251,19 +261,7 @@ public final class ContinualTrainer {
 
         /** One past the last active unit after experience {@code i} (class-incremental: the classes seen so far). */
         int activeEnd(int i) {
-            if (i < 0) {
-                return 0;
-            }
-            if (scenario.taskIncremental()) {
-                return offsets[i] + scenario.experience(i).classes().length;
-            }
-            int end = 0;
-            for (int k = 0; k <= i; k++) {
-                for (int c : scenario.experience(k).classes()) {
-                    end = Math.max(end, c + 1);
-                }
-            }
-            return end;
+            return i < 0 ? 0 : ends[i];
         }
 
         private int minClass(int j) {

@@ -17,17 +17,7 @@ final class Spots {
     }
 
     private static ImageSet set(int classes, int perClass, Random random) {
-        int side = 5;
-        int n = classes * perClass;
-        byte[] pixels = new byte[n * side * side];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % classes;
-            for (int p = 0; p < side * side; p++) {
-                pixels[i * side * side + p] = (byte) (p == labels[i] ? 200 + random.nextInt(56) : random.nextInt(40));
-            }
-        }
-        return ImageSet.of(pixels, labels, side, side, 1, java.util.stream.IntStream.range(0, classes).mapToObj(c -> "s" + c).toList());
+        return Toy.images(classes, perClass, 5, "s", (label, p) -> p == label ? 200 + random.nextInt(56) : random.nextInt(40));
     }
 
     /** A trainer of a 25-32-units MLP, quiet, with a learning rate high enough for few epochs. */

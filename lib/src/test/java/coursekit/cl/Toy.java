@@ -16,19 +16,28 @@ final class Toy {
     }
 
     static ImageSet set(int classes, int perClass) {
-        int side = 4;
+        return images(classes, perClass, 4, "c", (label, p) -> label);
+    }
+
+    /** Which value pixel {@code p} of an image of class {@code label} gets. */
+    interface Pixel {
+        int value(int label, int p);
+    }
+
+    /** {@code perClass} square grey images of each class (labels cycle 0, 1, ...), named prefix0, prefix1, ... */
+    static ImageSet images(int classes, int perClass, int side, String prefix, Pixel pixel) {
         int n = classes * perClass;
         byte[] pixels = new byte[n * side * side];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             labels[i] = i % classes;
             for (int p = 0; p < side * side; p++) {
-                pixels[i * side * side + p] = (byte) labels[i];
+                pixels[i * side * side + p] = (byte) pixel.value(labels[i], p);
             }
         }
         List<String> names = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
-            names.add("c" + c);
+            names.add(prefix + c);
         }
         return ImageSet.of(pixels, labels, side, side, 1, names);
     }
