@@ -21,7 +21,7 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 public final class KernelMain {
 
     /** Enough cells for the JIT to halve a trivial cell's CPU time; a few seconds of one core. */
-    static final int WARMUP_CELLS = 120;
+    static final int WARMUP_CELLS = 400;
 
     private KernelMain() {}
 

@@ -6,20 +6,21 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Runs small throwaway cells in evaluators of its own while the kernel is idle, so that the JIT has
+ * Runs small throwaway cells in an evaluator of its own while the kernel is idle, so that the JIT has
  * compiled javac and JShell by the time the student's cells need them.
  *
  * <p>Every cell goes through javac; with a cold JIT a trivial cell costs about twice the CPU time it
  * costs once javac's code is compiled, and only a few hundred cells get the JIT there. The warm-up
- * evaluators are not the kernel's: nothing they define is visible in the notebook, they hold no lock
- * that a cell could wait for, and an interrupt never reaches them. Between two of its cells the
+ * evaluator is not the kernel's: nothing it defines is visible in the notebook, it holds no lock
+ * that a cell could wait for, and an interrupt never reaches it. Between two of its cells the
  * warm-up waits while the kernel is busy, so it takes a core from a student's cell for one warm-up
  * cell at most. It ends after its number of cells, at {@link #close()}, or at the first failure.
+ *
+ * <p>One evaluator runs all the cells: they redefine the same names, and the evaluator lets each
+ * expression's temporary variable go, so its session does not grow from cell to cell.
  */
 public final class Warmup implements AutoCloseable {
 
-    /** Cells per warm-up evaluator: each one's start runs the notebook imports, and its snippets pile up. */
-    static final int CELLS_PER_EVALUATOR = 40;
     private static final long IDLE_CHECK_MILLIS = 50;
 
     /** What students type in their first cells: values, declarations, a method, printing, a stream. */
@@ -61,7 +62,7 @@ public final class Warmup implements AutoCloseable {
     }
 
     /**
-     * Starts warming in the background: {@code cells} cells in evaluators made by {@code evaluators},
+     * Starts warming in the background: {@code cells} cells in an evaluator made by {@code evaluators},
      * each run only while {@code idle} says the kernel has nothing to do. Zero cells start nothing.
      */
     public static Warmup start(Supplier<Evaluator> evaluators, BooleanSupplier idle, int cells) {
@@ -108,10 +109,6 @@ public final class Warmup implements AutoCloseable {
                     return;
                 }
                 done++;
-                if (done % CELLS_PER_EVALUATOR == 0) {
-                    evaluator.close();
-                    evaluator = null;
-                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
