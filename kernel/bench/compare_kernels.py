@@ -5,7 +5,8 @@ the machine's load falls on all of them alike. Per kernel and round: start until
 ("ready"), run `1 + 1` (the "first cell", which may wait for the language runtime), run `1 + 1` again at
 once (the "trivial cell", what a benchmark loop or "Run All" sees), then leave the kernel idle for IDLE
 seconds and run `1 + 1` five times (the median is "after idle": what a student sees who types the next
-cell), shut down. Prints every round and the medians, with the 1-minute load average at each round.
+cell), then 100 cells back to back (the median of the last 50 is "warm": a session's steady state),
+shut down. Prints every round and the medians, with the 1-minute load average at each round.
 Usage: compare_kernels.py ROUNDS IDLE_SECONDS KERNEL_NAME...
 """
 import os
@@ -16,7 +17,7 @@ import time
 from jupyter_client.manager import start_new_kernel
 
 rounds, idle, kernels = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3:]
-results = {k: {"ready": [], "first": [], "trivial": [], "idle": [], "failed": 0} for k in kernels}
+results = {k: {"ready": [], "first": [], "trivial": [], "idle": [], "warm": [], "failed": 0} for k in kernels}
 loads = []
 
 
@@ -40,6 +41,7 @@ def one_round(kernel, into):
         first, trivial = cell(kc), cell(kc)
         time.sleep(idle)
         after = statistics.median(cell(kc) for _ in range(5))
+        warm = statistics.median([cell(kc) for _ in range(100)][50:])
     except Exception as e:
         into["failed"] += 1
         return "cell failed (%s)" % type(e).__name__
@@ -50,9 +52,10 @@ def one_round(kernel, into):
         except Exception:
             km.shutdown_kernel(now=True)
         del km, kc
-    for name, value in (("ready", ready), ("first", first), ("trivial", trivial), ("idle", after)):
+    for name, value in (("ready", ready), ("first", first), ("trivial", trivial), ("idle", after), ("warm", warm)):
         into[name].append(value)
-    return "ready %.2f s, first %.3f s, trivial %.1f ms, after idle %.1f ms" % (ready, first, trivial * 1000, after * 1000)
+    return "ready %.2f s, first %.3f s, trivial %.1f ms, after idle %.1f ms, warm %.1f ms" % (
+        ready, first, trivial * 1000, after * 1000, warm * 1000)
 
 
 for r in range(rounds):
@@ -68,9 +71,10 @@ def median(values, scale, unit):
 
 
 print("\nload average (1 min) over the rounds: median %.2f, min %.2f, max %.2f" % (statistics.median(loads), min(loads), max(loads)))
-print("| kernel | failed rounds | ready | first cell | trivial cell | trivial cell after %g s idle |" % idle)
-print("| --- | --- | --- | --- | --- | --- |")
+print("| kernel | failed rounds | ready | first cell | trivial cell | trivial cell after %g s idle | warm (cells 51-100) |" % idle)
+print("| --- | --- | --- | --- | --- | --- | --- |")
 for kernel in kernels:
     v = results[kernel]
-    print("| %s | %d of %d | %s | %s | %s | %s |" % (kernel, v["failed"], rounds, median(v["ready"], 1, "s"),
-          median(v["first"], 1, "s"), median(v["trivial"], 1000, "ms"), median(v["idle"], 1000, "ms")))
+    print("| %s | %d of %d | %s | %s | %s | %s | %s |" % (kernel, v["failed"], rounds, median(v["ready"], 1, "s"),
+          median(v["first"], 1, "s"), median(v["trivial"], 1000, "ms"), median(v["idle"], 1000, "ms"),
+          median(v["warm"], 1000, "ms")))
