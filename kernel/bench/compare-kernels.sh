@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Start-to-ready and trivial-cell round trip of this kernel, rapaio-jupyter-kernel 3.0.1 (a complete Java kernel
-# on Maven Central) and ipykernel (Debian's python3-ipykernel), measured the same way on the same machine:
-# ROUNDS rounds each (default 20) of .ci/kernel_starts.py with --keep-going. Not part of CI.
+# Start-to-ready and trivial-cell round trip of this kernel (with and without its warm-up), rapaio-jupyter-kernel
+# 3.0.1 (a complete Java kernel on Maven Central) and ipykernel (Debian's python3-ipykernel), measured the same way
+# on the same machine, interleaved: ROUNDS rounds (default 10) of kernel/bench/compare_kernels.py, each kernel left
+# idle IDLE seconds (default 10) before the "after idle" cells. Not part of CI.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-rounds="${ROUNDS:-20}"
+rounds="${ROUNDS:-10}"
+idle="${IDLE:-10}"
 prefix="$(mktemp -d)"
 trap 'rm -rf "$prefix"' EXIT
 kernels="$prefix/share/jupyter/kernels"
 java_bin="$(command -v java)"
 
 ./kit install-kernel --prefix "$prefix" --name bench-coursekit >/dev/null
+./kit install-kernel --prefix "$prefix" --name bench-coursekit-no-warmup --jvm-opt -Dcoursekit.kernel.warmup=0 >/dev/null
 
 rapaio="$HOME/.m2/repository/io/github/padreati/rapaio-jupyter-kernel/3.0.1/rapaio-jupyter-kernel-3.0.1.jar"
 [[ -f "$rapaio" ]] || mvn -B -q dependency:get -Dartifact=io.github.padreati:rapaio-jupyter-kernel:3.0.1
@@ -32,7 +35,5 @@ cat > "$kernels/bench-ipykernel/kernel.json" <<JSON
 JSON
 
 export JUPYTER_PATH="$prefix/share/jupyter"
-for kernel in bench-coursekit bench-rapaio bench-ipykernel; do
-  echo "== $kernel, $rounds rounds"
-  /usr/bin/python3 .ci/kernel_starts.py "$rounds" "$kernel" --keep-going 2>/dev/null || true
-done
+/usr/bin/python3 kernel/bench/compare_kernels.py "$rounds" "$idle" \
+  bench-coursekit bench-coursekit-no-warmup bench-rapaio bench-ipykernel 2>/dev/null

@@ -15,9 +15,13 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  * The kernel process Jupyter starts: {@code java ... coursekit.kernel.KernelMain CONNECTION_FILE}.
  *
  * <p>Settings come as system properties from the kernelspec: {@code coursekit.kernel.timeout} (seconds
- * per cell, 0 for none) and {@code coursekit.kernel.maven.offline}.
+ * per cell, 0 for none), {@code coursekit.kernel.maven.offline} and {@code coursekit.kernel.warmup}
+ * (throwaway cells run while the kernel is idle, {@value #WARMUP_CELLS} by default, 0 for none).
  */
 public final class KernelMain {
+
+    /** Enough cells for the JIT to halve a trivial cell's CPU time; a few seconds of one core. */
+    static final int WARMUP_CELLS = 400;
 
     private KernelMain() {}
 
@@ -39,7 +43,7 @@ public final class KernelMain {
         JupyterKernel kernel = JupyterKernel.attach(connection, () -> Evaluator.builder()
                 .timeout(Duration.ofSeconds(Long.getLong("coursekit.kernel.timeout", 0L)))
                 .mavenOffline(Boolean.getBoolean("coursekit.kernel.maven.offline"))
-                .build());
+                .build(), Math.max(0, Integer.getInteger("coursekit.kernel.warmup", WARMUP_CELLS)));
         connection.connect();
         Signals.onInterrupt(kernel::interrupt);
         ParentWatch.exitWhenParentDies();

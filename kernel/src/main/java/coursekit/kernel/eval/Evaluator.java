@@ -24,6 +24,7 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.VarSnippet;
 
 /**
  * Runs notebook cells with JShell inside this JVM: definitions persist from cell to cell, the last
@@ -322,6 +323,7 @@ public final class Evaluator implements AutoCloseable {
                 return Step.failed(error);
             }
             last = valueOf(events);
+            releaseTemporaries(events);
             if (!complete) {
                 return last;
             }
@@ -375,6 +377,23 @@ public final class Evaluator implements AutoCloseable {
             case VAR_VALUE_SUBKIND, TEMP_VAR_EXPRESSION_SUBKIND, OTHER_EXPRESSION_SUBKIND -> Step.value(control.value());
             default -> Step.NOTHING;
         };
+    }
+
+    /**
+     * Drops the variable JShell makes for an expression ({@code $1}, {@code $2}, ...) once its value is in
+     * hand, and clears the variable's field. Left in place, each one would keep its value (a tensor, an
+     * image) alive for the rest of the session and add one more import to the compile of every later
+     * cell, so that cells got slower as the notebook grew.
+     */
+    private void releaseTemporaries(List<SnippetEvent> events) {
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() == null && event.snippet() instanceof VarSnippet temporary
+                    && temporary.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                    && shell.status(temporary).isActive()) {
+                control.clearField(temporary.name());
+                shell.drop(temporary);
+            }
+        }
     }
 
     private void startup(String code) {

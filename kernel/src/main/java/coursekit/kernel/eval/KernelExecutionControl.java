@@ -1,5 +1,6 @@
 package coursekit.kernel.eval;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -19,6 +20,7 @@ final class KernelExecutionControl extends DirectExecutionControl {
     private Object value;
     private boolean hasValue;
     private Throwable failure;
+    private Class<?> lastWrapper;
 
     KernelExecutionControl(SnippetLoader loader, CellRunner runner) {
         super(loader);
@@ -30,6 +32,7 @@ final class KernelExecutionControl extends DirectExecutionControl {
         value = null;
         hasValue = false;
         failure = null;
+        lastWrapper = null;
     }
 
     synchronized boolean hasValue() {
@@ -45,8 +48,30 @@ final class KernelExecutionControl extends DirectExecutionControl {
         return failure;
     }
 
+    /**
+     * Sets the static field {@code name} of the last snippet's wrapper class to null, so that the value
+     * it held can be collected. Primitive fields hold nothing to collect and stay as they are.
+     */
+    synchronized void clearField(String name) {
+        if (lastWrapper == null) {
+            return;
+        }
+        try {
+            Field field = lastWrapper.getDeclaredField(name);
+            if (!field.getType().isPrimitive()) {
+                field.setAccessible(true);
+                field.set(null, null);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // The value then lives as long as the snippet's class; nothing else changes.
+        }
+    }
+
     @Override
     protected String invoke(Method doit) throws Exception {
+        synchronized (this) {
+            lastWrapper = doit.getDeclaringClass();
+        }
         CellRunner.Outcome<Object> outcome = runner.run(() -> doit.invoke(null));
         Throwable thrown = outcome.failure();
         if (thrown instanceof InvocationTargetException && thrown.getCause() != null) {

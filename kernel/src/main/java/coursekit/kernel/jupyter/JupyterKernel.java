@@ -4,6 +4,7 @@ import coursekit.kernel.eval.CellResult;
 import coursekit.kernel.eval.Completion;
 import coursekit.kernel.eval.Evaluator;
 import coursekit.kernel.eval.Readiness;
+import coursekit.kernel.eval.Warmup;
 import coursekit.kernel.render.MimeBundle;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellHandler;
@@ -31,11 +34,15 @@ import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
  * (5.3) with an {@link Evaluator}, on top of JJava's sockets and message codec.
  *
  * <p>Every handler is registered before the sockets bind, so no request can arrive unanswered, and
- * every handler catches everything, because an exception escaping into JJava's socket loop would end
- * that loop and leave the kernel deaf. The evaluator starts in the background: {@code kernel_info}
- * is answered at once and the first cell waits for JShell.
+ * every handler catches everything, so that a failed request is answered with an error reply rather
+ * than left without one. The evaluator starts in the background: {@code kernel_info}
+ * is answered at once and the first cell waits for JShell. Once it has started, a {@link Warmup} runs
+ * throwaway cells whenever the kernel has been idle a moment.
  */
 public final class JupyterKernel implements AutoCloseable {
+
+    /** How long the kernel must have had no request before the warm-up runs a cell. */
+    static final long IDLE_MILLIS = 500;
 
     private final JupyterConnection connection;
     private final CompletableFuture<Evaluator> evaluator;
@@ -46,6 +53,9 @@ public final class JupyterKernel implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final AtomicInteger requestsInHand = new AtomicInteger();
+    private volatile long lastRequestEnd = System.nanoTime();
+    private volatile Warmup warmup;
     private int executionCount;
     // After a failed cell with stop_on_error, requests sent before the failure ("Run All") are aborted.
     private volatile Instant abortSentBefore;
@@ -60,9 +70,20 @@ public final class JupyterKernel implements AutoCloseable {
         });
     }
 
-    /** Registers the handlers on {@code connection} (before it connects) and starts the evaluator. */
+    /** Registers the handlers on {@code connection} (before it connects) and starts the evaluator, without warm-up. */
     public static JupyterKernel attach(JupyterConnection connection, Supplier<Evaluator> start) {
+        return attach(connection, start, 0);
+    }
+
+    /**
+     * Registers the handlers on {@code connection} (before it connects), starts the evaluator and, once
+     * it runs, a {@link Warmup} of {@code warmupCells} cells in evaluators made by {@code start}.
+     */
+    public static JupyterKernel attach(JupyterConnection connection, Supplier<Evaluator> start, int warmupCells) {
         JupyterKernel kernel = new JupyterKernel(connection, start);
+        if (warmupCells > 0) {
+            kernel.evaluator.thenRun(() -> kernel.warmup = Warmup.start(start, kernel::idle, warmupCells));
+        }
         kernel.handle(MessageType.EXECUTE_REQUEST, kernel::execute);
         kernel.handle(MessageType.KERNEL_INFO_REQUEST, (env, message) -> env.reply(Messages.of(message,
                 MessageType.KERNEL_INFO_REPLY, KernelInfo.content())));
@@ -97,8 +118,20 @@ public final class JupyterKernel implements AutoCloseable {
         return evaluator.join();
     }
 
+    /**
+     * Whether no request is in hand and none was for {@value #IDLE_MILLIS} ms: a client that sends its
+     * next request right after a reply ("Run All", a benchmark) finds the warm-up paused.
+     */
+    private boolean idle() {
+        return requestsInHand.get() == 0 && System.nanoTime() - lastRequestEnd > TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS);
+    }
+
     @Override
     public void close() {
+        Warmup running = warmup;
+        if (running != null) {
+            running.close();
+        }
         interrupt();
         outbox.close();
         stdinReader.shutdownNow();
@@ -108,6 +141,7 @@ public final class JupyterKernel implements AutoCloseable {
     /** Wraps a handler: busy before, idle after, and nothing thrown escapes into the socket loop. */
     private <T> void handle(MessageType<T> type, ShellHandler<T> handler) {
         connection.setHandler(type, (env, message) -> {
+            requestsInHand.incrementAndGet();
             status(message, "busy");
             try {
                 handler.handle(env, message);
@@ -117,6 +151,8 @@ public final class JupyterKernel implements AutoCloseable {
                         "ename", t.getClass().getSimpleName(), "evalue", String.valueOf(t.getMessage()), "traceback", List.of(t.toString()))));
             } finally {
                 status(message, "idle");
+                lastRequestEnd = System.nanoTime();
+                requestsInHand.decrementAndGet();
             }
         });
     }

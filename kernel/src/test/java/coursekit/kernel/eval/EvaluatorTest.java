@@ -114,4 +114,25 @@ class EvaluatorTest {
         assertEquals("10", result.value().orElseThrow().text());
         assertTrue(output.stdout().contains("%maven"), output.stdout());
     }
+
+    @Test
+    void anExpressionsValueIsLetGoAfterItsCell() {
+        run("var tracked = new java.util.ArrayList<java.lang.ref.WeakReference<Object>>();\n"
+                + "Object track(Object value) { tracked.add(new java.lang.ref.WeakReference<>(value)); return value; }");
+        assertTrue(run("track(new int[4_000_000])").ok());
+        run("0");
+        String collected = "false";
+        for (int attempt = 0; attempt < 20 && collected.equals("false"); attempt++) {
+            collected = value("System.gc(); tracked.get(0).get() == null");
+        }
+        assertEquals("true", collected, "the 16 MB array shown by an earlier cell is still reachable");
+    }
+
+    @Test
+    void expressionsLeaveNoTemporaryVariablesBehind() {
+        assertEquals("41", value("41"));
+        CellResult result = run("$1");
+        assertFalse(result.ok());
+        assertEquals("CompileError", result.error().name());
+    }
 }
