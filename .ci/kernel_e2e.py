@@ -1,9 +1,12 @@
-"""End to end with real Jupyter: nbclient runs a notebook on the kernel; jupyter_client interrupts a busy cell.
+"""End to end with real Jupyter: nbclient runs notebooks on the kernel; jupyter_client interrupts a busy cell,
+and check() still answers in the notebook's session once the warm-up has started.
 
 Run by .ci/kernel-conformance.sh after it installed the kernelspec. Exits non-zero on the first failed check.
 """
 import os
+import shutil
 import sys
+import tempfile
 import threading
 import time
 
@@ -90,8 +93,29 @@ def interrupt_through_jupyter_client():
         km.shutdown_kernel()
 
 
+def checks_after_the_warm_up_started():
+    """The warm-up's own evaluator starts once the kernel is idle; check() must still see the notebook."""
+    tests = tempfile.mkdtemp()
+    with open(os.path.join(tests, "q1.jsh"), "w") as f:
+        f.write("//# test doubles points=2\nassertEquals(6, twice(3));\n")
+    km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=60)
+    try:
+        run(kc, "int twice(int n) { return 2 * n; }")
+        time.sleep(4)
+        printed = []
+        kc.execute_interactive('Checks.load("%s");\ncheck("q1");' % tests, timeout=60,
+                               output_hook=lambda msg: printed.append(msg["content"].get("text", "")))
+        check("q1: 2 of 2 points" in "".join(printed),
+              "check() after 4 s idle compiles in the notebook's session, not the warm-up's: %r" % "".join(printed).strip())
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel()
+        shutil.rmtree(tests, ignore_errors=True)
+
+
 if __name__ == "__main__":
     notebook_through_nbclient()
     lecture_notebooks_through_nbclient()
     interrupt_through_jupyter_client()
+    checks_after_the_warm_up_started()
     print("kernel end-to-end checks passed")

@@ -20,7 +20,7 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  */
 public final class KernelMain {
 
-    /** Enough cells for the JIT to halve a trivial cell's CPU time; a few seconds of one core. */
+    /** Enough cells for the JIT to compile javac's hot paths; about 10 s of one core on a 2-core machine. */
     static final int WARMUP_CELLS = 400;
 
     private KernelMain() {}
@@ -42,8 +42,8 @@ public final class KernelMain {
         JupyterConnection connection = new KernelConnection(properties);
         JupyterKernel kernel = JupyterKernel.attach(connection, () -> Evaluator.builder()
                 .timeout(Duration.ofSeconds(Long.getLong("coursekit.kernel.timeout", 0L)))
-                .mavenOffline(Boolean.getBoolean("coursekit.kernel.maven.offline"))
-                .build(), Math.max(0, Integer.getInteger("coursekit.kernel.warmup", WARMUP_CELLS)));
+                .mavenOffline(Boolean.getBoolean("coursekit.kernel.maven.offline")),
+                Math.max(0, Integer.getInteger("coursekit.kernel.warmup", WARMUP_CELLS)));
         connection.connect();
         Signals.onInterrupt(kernel::interrupt);
         ParentWatch.exitWhenParentDies();

@@ -90,7 +90,9 @@ public final class Evaluator implements AutoCloseable {
             startup(line);
         }
         // check("q1") in a cell compiles its tests in this session (the last evaluator started wins).
-        coursekit.check.Checks.useSession(new CheckSession(shell));
+        if (builder.answersChecks) {
+            coursekit.check.Checks.useSession(new CheckSession(shell));
+        }
     }
 
     /** A builder with no timeout, online Maven resolution, the standard renderers and this JVM's class path. */
@@ -484,6 +486,7 @@ public final class Evaluator implements AutoCloseable {
         private boolean mavenOffline;
         private Renderers renderers = Renderers.standard();
         private List<String> classPath = new ArrayList<>(List.of(System.getProperty("java.class.path", "").split(File.pathSeparator)));
+        private boolean answersChecks = true;
 
         private Builder() {}
 
@@ -510,6 +513,17 @@ public final class Evaluator implements AutoCloseable {
         /** The class path cells compile against; by default this JVM's. */
         public Builder classPath(List<String> entries) {
             this.classPath = new ArrayList<>(entries);
+            return this;
+        }
+
+        /**
+         * Whether {@code check(...)} and {@code checkAll()}, in any cell, compile their tests in this
+         * evaluator's session (the default; the last such evaluator started wins). An evaluator whose
+         * cells no one sees, such as the kernel's warm-up, says no, so that it never takes the checks
+         * away from the notebook's.
+         */
+        public Builder answersChecks(boolean answers) {
+            this.answersChecks = answers;
             return this;
         }
 

@@ -70,19 +70,16 @@ public final class JupyterKernel implements AutoCloseable {
         });
     }
 
-    /** Registers the handlers on {@code connection} (before it connects) and starts the evaluator, without warm-up. */
-    public static JupyterKernel attach(JupyterConnection connection, Supplier<Evaluator> start) {
-        return attach(connection, start, 0);
-    }
-
     /**
-     * Registers the handlers on {@code connection} (before it connects), starts the evaluator and, once
-     * it runs, a {@link Warmup} of {@code warmupCells} cells in evaluators made by {@code start}.
+     * Registers the handlers on {@code connection} (before it connects), starts the notebook's evaluator
+     * with the {@code settings} and, once it runs, a {@link Warmup} of {@code warmupCells} cells (0 for
+     * none) in an evaluator of the same settings that leaves {@code check(...)} to the notebook's.
      */
-    public static JupyterKernel attach(JupyterConnection connection, Supplier<Evaluator> start, int warmupCells) {
-        JupyterKernel kernel = new JupyterKernel(connection, start);
+    public static JupyterKernel attach(JupyterConnection connection, Supplier<Evaluator.Builder> settings, int warmupCells) {
+        JupyterKernel kernel = new JupyterKernel(connection, () -> settings.get().build());
         if (warmupCells > 0) {
-            kernel.evaluator.thenRun(() -> kernel.warmup = Warmup.start(start, kernel::idle, warmupCells));
+            Supplier<Evaluator> throwaway = () -> settings.get().answersChecks(false).build();
+            kernel.evaluator.thenRun(() -> kernel.warmup = Warmup.start(throwaway, kernel::idle, warmupCells));
         }
         kernel.handle(MessageType.EXECUTE_REQUEST, kernel::execute);
         kernel.handle(MessageType.KERNEL_INFO_REQUEST, (env, message) -> env.reply(Messages.of(message,

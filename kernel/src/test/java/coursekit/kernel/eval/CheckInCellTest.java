@@ -56,4 +56,15 @@ class CheckInCellTest {
         assertTrue(printed.contains("FAIL  doubles (0/2): twice(3) should be 6 ==> expected: <6> but was: <9>"), printed);
         assertTrue(printed.contains("Total: 0 of 3 points"), printed);
     }
+
+    @Test
+    void anEvaluatorStartedLaterThatAnswersNoChecksLeavesThemToTheNotebook() {
+        // The kernel's warm-up evaluator starts after the notebook's and lives beside it.
+        try (Evaluator warmup = Evaluator.builder().mavenOffline(true).answersChecks(false).build()) {
+            cell("Checks.load(\"" + dir.toString().replace("\\", "\\\\") + "\");");
+            cell("int twice(int n) { return 2 * n; }");
+            String printed = cell("check(\"q1\");");
+            assertTrue(printed.contains("q1: 3 of 3 points"), printed);
+        }
+    }
 }
