@@ -40,9 +40,13 @@ class CheckInCellTest {
         return output.stdout();
     }
 
+    private static void loadTheTests() {
+        cell("Checks.load(\"" + dir.toString().replace("\\", "\\\\") + "\");");
+    }
+
     @Test
     void checkSeesTheCellsDefinitionsAndPrintsPoints() {
-        cell("Checks.load(\"" + dir.toString().replace("\\", "\\\\") + "\");");
+        loadTheTests();
         cell("int twice(int n) { return n + n; }");
         String printed = cell("check(\"q1\");");
         assertTrue(printed.contains("q1: 3 of 3 points"), printed);
@@ -50,7 +54,7 @@ class CheckInCellTest {
 
     @Test
     void checkReportsAWrongDefinitionWithTheTestsMessage() {
-        cell("Checks.load(\"" + dir.toString().replace("\\", "\\\\") + "\");");
+        loadTheTests();
         cell("int twice(int n) { return n * 3; }");
         String printed = cell("checkAll();");
         assertTrue(printed.contains("FAIL  doubles (0/2): twice(3) should be 6 ==> expected: <6> but was: <9>"), printed);
@@ -61,7 +65,7 @@ class CheckInCellTest {
     void anEvaluatorStartedLaterThatAnswersNoChecksLeavesThemToTheNotebook() {
         // The kernel's warm-up evaluator starts after the notebook's and lives beside it.
         try (Evaluator warmup = Evaluator.builder().mavenOffline(true).answersChecks(false).build()) {
-            cell("Checks.load(\"" + dir.toString().replace("\\", "\\\\") + "\");");
+            loadTheTests();
             cell("int twice(int n) { return 2 * n; }");
             String printed = cell("check(\"q1\");");
             assertTrue(printed.contains("q1: 3 of 3 points"), printed);
