@@ -1,3 +1,4 @@
+import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.List;
 import jdk.jshell.JShell;
@@ -14,14 +15,7 @@ import jdk.jshell.SnippetEvent;
  */
 public final class CellCost {
 
-    private static final List<String> IMPORTS = List.of(
-            "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
-            "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
-            "import java.util.regex.*;", "import java.util.stream.*;", "import coursekit.data.*;",
-            "import coursekit.model.*;", "import coursekit.plot.*;", "import coursekit.train.*;",
-            "import static coursekit.Kit.*;");
-
-    public static void main(String[] args) {
+    public static void main(String[] args) throws ReflectiveOperationException {
         int cells = args.length > 0 ? Integer.parseInt(args[0]) : 600;
         int window = 100;
         JShell keeping = session();
@@ -40,15 +34,23 @@ public final class CellCost {
         }
     }
 
-    private static JShell session() {
+    private static JShell session() throws ReflectiveOperationException {
         JShell shell = JShell.builder().executionEngine("local").compilerOptions("-proc:none").build();
         shell.addToClasspath(System.getProperty("java.class.path"));
-        for (String line : IMPORTS) {
+        for (String line : notebookImports()) {
             if (shell.eval(line).get(0).status() != Snippet.Status.VALID) {
-                throw new IllegalStateException(line + " did not compile: is coursekit-lib on the class path?");
+                throw new IllegalStateException(line + " did not compile: are coursekit-lib and coursekit-kernel on the class path?");
             }
         }
         return shell;
+    }
+
+    /** The start-up imports of every notebook, read from the kernel so that the two cannot drift apart. */
+    @SuppressWarnings("unchecked")
+    private static List<String> notebookImports() throws ReflectiveOperationException {
+        Field imports = Class.forName("coursekit.kernel.eval.Startup").getDeclaredField("IMPORTS");
+        imports.setAccessible(true);
+        return (List<String>) imports.get(null);
     }
 
     private static long cell(JShell shell, boolean drop) {
