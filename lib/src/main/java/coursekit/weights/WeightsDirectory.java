@@ -1,26 +1,13 @@
 package coursekit.weights;
 
+import coursekit.io.Checksum;
+import coursekit.io.Downloader;
+import coursekit.io.Progress;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -28,32 +15,27 @@ import java.util.stream.Stream;
  * The folder where pretrained weight files live: {@code COURSEKIT_WEIGHTS} (or system property
  * {@code coursekit.weights}), else {@code ~/.coursekit/weights}.
  *
- * <p>A file that is not there is downloaded once from where it is published, checked (against
- * the publisher's checksum where one is documented, else by its structure) and moved into place
- * whole, so an interrupted download never leaves half a file behind. With downloads off
- * ({@code coursekit.offline=true}, {@code COURSEKIT_OFFLINE=1}, or DJL's {@code ai.djl.offline} /
- * {@code DJL_OFFLINE}) a missing file is an error that says which file to put where.
+ * <p>A file that is not there is downloaded once (from where it is published, or from the classroom
+ * mirror {@code COURSEKIT_MIRROR}), with progress, checked (against the publisher's or the kit's pinned
+ * checksum where there is one, else by its structure) and moved into place whole, so an interrupted
+ * download never leaves half a file under its name. With the kit's downloads off
+ * ({@code COURSEKIT_OFFLINE=1} or {@code coursekit.offline=true}) a missing file is an error that
+ * says which file to put where. DJL's {@code ai.djl.offline} concerns DJL's engine files only.
  */
 public final class WeightsDirectory {
 
     public static final String VARIABLE = "COURSEKIT_WEIGHTS";
     public static final String PROPERTY = "coursekit.weights";
-    public static final String OFFLINE_PROPERTY = "coursekit.offline";
-    public static final String OFFLINE_VARIABLE = "COURSEKIT_OFFLINE";
-
-    /** Opens a download; tests replace the network with a function. */
-    @FunctionalInterface
-    interface Fetcher {
-        InputStream open(URI uri) throws IOException;
-    }
+    public static final String OFFLINE_PROPERTY = Downloader.OFFLINE_PROPERTY;
+    public static final String OFFLINE_VARIABLE = Downloader.OFFLINE_VARIABLE;
 
     private final Path root;
-    private final Fetcher fetcher;
+    private final Downloader downloader;
     private final Supplier<String> offline;
 
-    WeightsDirectory(Path root, Fetcher fetcher, Supplier<String> offline) {
+    WeightsDirectory(Path root, Downloader downloader, Supplier<String> offline) {
         this.root = root.toAbsolutePath().normalize();
-        this.fetcher = fetcher;
+        this.downloader = downloader;
         this.offline = offline;
     }
 
@@ -66,9 +48,14 @@ public final class WeightsDirectory {
         return at(root);
     }
 
-    /** The weights directory at {@code root}, which need not exist yet. */
+    /** The weights directory at {@code root}, which need not exist yet, downloading as the settings say. */
     public static WeightsDirectory at(Path root) {
-        return new WeightsDirectory(root, WeightsDirectory::httpGet, WeightsDirectory::offlineReason);
+        return at(root, Downloader.standard());
+    }
+
+    /** The weights directory at {@code root}, downloading what is missing with {@code downloader}. */
+    public static WeightsDirectory at(Path root, Downloader downloader) {
+        return new WeightsDirectory(root, downloader, Downloader::offlineReason);
     }
 
     public Path root() {
@@ -90,8 +77,8 @@ public final class WeightsDirectory {
     /**
      * The path of {@code file}, downloading it first when it is missing and downloads are on.
      *
-     * @throws WeightsException when the file is missing and cannot be had: the message says which
-     *     file to put where
+     * @throws WeightsException when the file is missing and downloads are off, or the download is damaged
+     * @throws coursekit.io.DownloadException when the download cannot be made (network, proxy, disk)
      */
     public Path locate(WeightsFile file) {
         if (contains(file)) {
@@ -99,39 +86,26 @@ public final class WeightsDirectory {
         }
         String offlineReason = offline.get();
         if (offlineReason != null) {
-            throw new WeightsException("The pretrained weights " + file.name() + " are not in " + root + " and downloads are off ("
+            throw new WeightsException("The pretrained weights " + file.name() + " are not in " + root + " and the kit's downloads are off ("
                     + offlineReason + "); " + manualStep(file) + ", or set " + VARIABLE + " to a directory that holds them.");
         }
-        try {
+        try (Progress progress = Progress.start(file.name(), file.bytes())) {
             Files.createDirectories(root);
             if (file.format() == WeightsFile.Format.TFJS_LAYERS_MODEL) {
-                downloadTfjs(file);
+                downloadTfjs(file, progress);
             } else {
-                downloadFile(file);
+                downloadFile(file, progress);
             }
         } catch (IOException e) {
-            throw new WeightsException("Cannot download " + file.name() + " from " + file.source() + " (" + e.getClass().getSimpleName()
-                    + ": " + e.getMessage() + "); " + manualStep(file) + ".", e);
+            throw new WeightsException("Cannot create " + root + " for the pretrained weights (" + e.getMessage() + "); set " + VARIABLE
+                    + " to a folder you can write.", e);
         }
         return path(file);
     }
 
-    /** Why downloads are off, naming the setting, or null when they are on. */
+    /** Why the kit's downloads are off, naming the setting, or null when they are on. */
     public static String offlineReason() {
-        if (Boolean.parseBoolean(System.getProperty(OFFLINE_PROPERTY))) {
-            return OFFLINE_PROPERTY + "=true";
-        }
-        String variable = System.getenv(OFFLINE_VARIABLE);
-        if (variable != null && (variable.equals("1") || variable.equalsIgnoreCase("true"))) {
-            return OFFLINE_VARIABLE + "=" + variable;
-        }
-        if (Boolean.parseBoolean(System.getProperty("ai.djl.offline"))) {
-            return "ai.djl.offline=true";
-        }
-        if (Boolean.parseBoolean(System.getenv("DJL_OFFLINE"))) {
-            return "DJL_OFFLINE=true";
-        }
-        return null;
+        return Downloader.offlineReason();
     }
 
     private String manualStep(WeightsFile file) {
@@ -142,72 +116,65 @@ public final class WeightsDirectory {
         return "download " + file.source() + " and save it as " + path(file);
     }
 
-    private void downloadFile(WeightsFile file) throws IOException {
+    private void downloadFile(WeightsFile file, Progress progress) throws IOException {
         Path target = path(file);
-        Path temp = Files.createTempFile(root, "." + file.name() + ".", ".part");
+        Files.createDirectories(target.getParent());
+        Path staged = target.resolveSibling("." + target.getFileName() + ".checked");
+        Checksum checksum = file.digest() == null ? null : new Checksum(file.digestAlgorithm(), file.digest());
+        downloader.fetch(new Downloader.Remote(file.name(), file.source(), checksum), staged, progress);
         try {
-            String digest = fetch(file.source(), temp, file.digestAlgorithm());
-            if (file.digest() != null && !file.digest().equals(digest)) {
-                throw new WeightsException("The download of " + file.name() + " from " + file.source() + " has " + file.digestAlgorithm()
-                        + " " + digest + " but its publisher documents " + file.digest() + "; it was not kept, so retry, or save "
-                        + "a good copy as " + target + ".");
-            }
             if (file.format() == WeightsFile.Format.KERAS_HDF5) {
-                KerasHdf5.read(temp); // without a pinned checksum, a file that reads as Keras weights is the structural check
+                KerasHdf5.read(staged); // without a pinned checksum, a file that reads as Keras weights is the structural check
             }
-            moveIntoPlace(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(staged);
+            throw damaged(file, e);
         }
+        Downloader.moveIntoPlace(staged, target);
+        Files.deleteIfExists(staged);
     }
 
-    private void downloadTfjs(WeightsFile file) throws IOException {
+    private void downloadTfjs(WeightsFile file, Progress progress) throws IOException {
         Path target = path(file);
-        Path temp = Files.createTempDirectory(root, "." + file.name() + ".");
+        // A fixed staging folder, so that a broken download resumes where it stopped.
+        Path staging = root.resolve("." + file.name() + ".download");
+        Files.createDirectories(staging);
+        Path modelJson = staging.resolve("model.json");
         try {
-            Path modelJson = temp.resolve("model.json");
-            fetch(file.source(), modelJson, null);
+            if (!Files.exists(modelJson)) {
+                downloader.fetch(new Downloader.Remote(file.name() + "/model.json", file.source(), null), modelJson, progress);
+            }
             for (String shard : TfjsLayersModel.shardNames(modelJson)) {
-                Path local = temp.resolve(shard).normalize();
-                if (!local.getParent().equals(temp)) {
+                Path local = staging.resolve(shard).normalize();
+                if (!local.getParent().equals(staging)) {
                     throw new WeightsException(file.source() + " names a shard outside its directory: " + shard + ".");
                 }
-                fetch(file.source().resolve(shard), local, null);
+                if (!Files.exists(local)) {
+                    downloader.fetch(new Downloader.Remote(file.name() + "/" + shard, file.source().resolve(shard), null), local, progress);
+                }
             }
             TfjsLayersModel.checkStructure(modelJson);
-            moveIntoPlace(temp, target);
-        } finally {
-            deleteTree(temp);
+        } catch (WeightsException e) {
+            deleteTree(staging);
+            throw damaged(file, e);
+        } catch (RuntimeException e) {
+            // Keep what was downloaded so that the next try resumes; leave no empty folder behind.
+            try (Stream<Path> left = Files.list(staging)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(staging);
+                }
+            }
+            throw e;
         }
+        Downloader.moveIntoPlace(staging, target);
+        deleteTree(staging);
     }
 
-    /** Copies {@code uri} to {@code target}, returning its checksum when {@code algorithm} is given. */
-    private String fetch(URI uri, Path target, String algorithm) throws IOException {
-        MessageDigest digest = algorithm == null ? null : newDigest(algorithm);
-        try (InputStream in = fetcher.open(uri); OutputStream out = Files.newOutputStream(target)) {
-            OutputStream sink = digest == null ? out : new DigestOutputStream(out, digest);
-            in.transferTo(sink);
-            sink.flush();
-        }
-        return digest == null ? null : HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            // Another process put the same file in place meanwhile; keep theirs.
-        }
-    }
-
-    private static MessageDigest newDigest(String algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm.toUpperCase(Locale.ROOT));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalArgumentException("Unknown digest algorithm " + algorithm + "; use MD5 or SHA-256.", e);
-        }
+    private WeightsException damaged(WeightsFile file, RuntimeException e) {
+        String from = downloader.mirror() == null ? file.source().toString() : "the mirror " + downloader.mirror();
+        return new WeightsException("The download of " + file.name() + " from " + from + " is damaged (" + e.getMessage()
+                + "), so it was deleted; run the same command again" + (downloader.mirror() == null ? ""
+                        : ", and if it fails the same way fill the mirror again with ./kit fetch --to-mirror") + ".", e);
     }
 
     private static void deleteTree(Path dir) {
@@ -223,26 +190,7 @@ public final class WeightsDirectory {
                 }
             });
         } catch (IOException | UncheckedIOException ignored) {
-            // a leftover hidden temp folder does no harm: lookups only see completed names
-        }
-    }
-
-    private static InputStream httpGet(URI uri) throws IOException {
-        HttpClient client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30))
-                .build();
-        HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
-        try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                response.body().close();
-                throw new IOException("HTTP status " + response.statusCode());
-            }
-            return response.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            // a leftover hidden staging folder does no harm: lookups only see completed names
         }
     }
 

@@ -6,13 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the real pretrained files that tests read: {@code COURSEKIT_WEIGHTS} (or property
- * {@code coursekit.weights}) when set, else {@code shared/pretrained} beside the repository or one
- * of its parent folders ({@code ../shared/pretrained} for a clone at {@code /work/main} or
- * {@code /tmp/x/c}). When neither exists the tests that need them fail, never skip: a CI run without
- * the weights must not pass quietly.
+ * Finds the real pretrained files that tests read: the weights directory the settings name
+ * ({@code COURSEKIT_WEIGHTS}, else {@code ~/.coursekit/weights}), which {@code ./kit test} fills with
+ * {@code ./kit fetch mobilenet squeezenet test-images} before the tests run; else a local copy at
+ * {@code shared/pretrained} beside the repository or one of its parent folders. When neither holds them
+ * the tests that need them fail, never skip: a run without the weights must not pass quietly.
  */
 public final class SharedWeights {
+
+    private static final String NEEDED = "mobilenet_v1_0.25_224_tfjs/model.json";
 
     private SharedWeights() {}
 
@@ -23,20 +25,23 @@ public final class SharedWeights {
             Path dir = Path.of(configured.trim()).toAbsolutePath();
             if (!Files.isDirectory(dir)) {
                 fail(WeightsDirectory.VARIABLE + " points at " + dir + ", which is not a directory; point it at the folder that holds "
-                        + "the pretrained files (on the course machines ../shared/pretrained).");
+                        + "the pretrained files, or unset it and run ./kit fetch mobilenet squeezenet test-images.");
             }
             return dir;
+        }
+        Path cache = WeightsDirectory.standard().root();
+        if (Files.isRegularFile(cache.resolve(NEEDED))) {
+            return cache;
         }
         Path here = Path.of("").toAbsolutePath();
         for (Path dir = here; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared").resolve("pretrained");
-            if (Files.isDirectory(candidate)) {
+            if (Files.isRegularFile(candidate.resolve(NEEDED))) {
                 return candidate;
             }
         }
-        fail("The pretrained weights directory was not found: set " + WeightsDirectory.VARIABLE + " to the folder holding "
-                + "mobilenet_v1_0.25_224_tfjs/ and squeezenet_weights_tf_dim_ordering_tf_kernels_notop.h5, or place it at "
-                + "../shared/pretrained beside the repository (searched upwards from " + here + ").");
+        fail("The pretrained weights the tests read are not in " + cache + ": run ./kit fetch mobilenet squeezenet test-images "
+                + "(./kit test does it first), or set " + WeightsDirectory.VARIABLE + " to a folder that holds them.");
         return null;
     }
 
@@ -44,7 +49,7 @@ public final class SharedWeights {
     public static Path file(String name) {
         Path path = directory().resolve(name);
         if (!Files.exists(path)) {
-            fail(path + " is missing from the pretrained weights directory; see ../shared/pretrained/PROVENANCE.md for what it holds.");
+            fail(path + " is missing from the pretrained weights directory; run ./kit fetch mobilenet squeezenet test-images.");
         }
         return path;
     }

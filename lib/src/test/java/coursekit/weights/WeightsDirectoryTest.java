@@ -9,37 +9,24 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import coursekit.io.Downloader;
+import coursekit.io.TestServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The weights directory's lookup, offline message and download checks; no test reaches the network. */
+/** The weights directory's lookup, offline message and download checks, against a real HTTP mirror on 127.0.0.1. */
 class WeightsDirectoryTest {
 
-    private static final WeightsDirectory.Fetcher NO_NETWORK = uri -> {
-        throw new AssertionError("a test must not download, but " + uri + " was requested");
-    };
-
-    /** Serves {@code files} by address, as the network would. */
-    private static WeightsDirectory.Fetcher serving(Map<URI, byte[]> files) {
-        return uri -> {
-            byte[] bytes = files.get(uri);
-            if (bytes == null) {
-                throw new IOException("HTTP status 404");
-            }
-            return new ByteArrayInputStream(bytes);
-        };
-    }
+    /** A downloader whose every request fails: nothing is listening on port 1. */
+    private static final Downloader NO_NETWORK = Downloader.mirroredAt("http://127.0.0.1:1/");
 
     private static List<String> listing(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
@@ -76,7 +63,7 @@ class WeightsDirectoryTest {
             WeightsException error = assertThrows(WeightsException.class, () -> dir.locate(WeightsFile.VGG16_NOTOP));
             String message = error.getMessage();
             assertEquals("The pretrained weights vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5 are not in " + nowhere
-                    + " and downloads are off (coursekit.offline=true); download "
+                    + " and the kit's downloads are off (coursekit.offline=true); download "
                     + "https://storage.googleapis.com/tensorflow/keras-applications/vgg16/vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5"
                     + " and save it as " + nowhere.resolve("vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5")
                     + ", or set COURSEKIT_WEIGHTS to a directory that holds them.", message);
@@ -87,12 +74,16 @@ class WeightsDirectoryTest {
     }
 
     @Test
-    void djlsOfflineSettingAlsoTurnsDownloadsOff() {
+    void djlsOfflineSettingLeavesTheKitsDownloadsOn(@TempDir Path temp) throws Exception {
         String kit = System.clearProperty(WeightsDirectory.OFFLINE_PROPERTY);
         String djl = System.setProperty("ai.djl.offline", "true");
-        try {
-            assumeTrue(System.getenv(WeightsDirectory.OFFLINE_VARIABLE) == null, "COURSEKIT_OFFLINE is set and would be named first");
-            assertEquals("ai.djl.offline=true", WeightsDirectory.offlineReason());
+        try (TestServer server = new TestServer()) {
+            assumeTrue(System.getenv(WeightsDirectory.OFFLINE_VARIABLE) == null, "COURSEKIT_OFFLINE is set for this run");
+            byte[] bytes = kerasFile(temp);
+            WeightsFile file = new WeightsFile("w.h5", WeightsFile.Format.KERAS_HDF5, URI.create("https://example.invalid/w.h5"), null, null);
+            server.put("w.h5", bytes);
+            Path located = WeightsDirectory.at(temp.resolve("cache"), Downloader.mirroredAt(server.url())).locate(file);
+            assertArrayEquals(bytes, Files.readAllBytes(located));
         } finally {
             restore(WeightsDirectory.OFFLINE_PROPERTY, kit);
             restore("ai.djl.offline", djl);
@@ -118,66 +109,94 @@ class WeightsDirectoryTest {
     void aDownloadWithThePublishedChecksumIsKept(@TempDir Path temp) throws Exception {
         byte[] bytes = kerasFile(temp);
         String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
-        URI source = URI.create("https://example.invalid/weights/w.h5");
-        WeightsFile file = new WeightsFile("w.h5", WeightsFile.Format.KERAS_HDF5, source, "MD5", md5.toUpperCase());
+        WeightsFile file = new WeightsFile("w.h5", WeightsFile.Format.KERAS_HDF5, URI.create("https://example.invalid/w.h5"), "MD5",
+                md5.toUpperCase());
         Path root = temp.resolve("cache");
-        WeightsDirectory dir = new WeightsDirectory(root, serving(Map.of(source, bytes)), () -> null);
-        Path located = dir.locate(file);
-        assertArrayEquals(bytes, Files.readAllBytes(located));
-        assertEquals(List.of("w.h5"), listing(root), "no temporary file is left behind");
-        assertEquals(2L, KerasHdf5.read(located).parameterCount());
+        try (TestServer server = new TestServer().put("w.h5", bytes)) {
+            Path located = new WeightsDirectory(root, Downloader.mirroredAt(server.url()), () -> null).locate(file);
+            assertArrayEquals(bytes, Files.readAllBytes(located));
+            assertEquals(List.of("w.h5"), listing(root), "no temporary file is left behind");
+            assertEquals(2L, KerasHdf5.read(located).parameterCount());
+        }
     }
 
     @Test
     void aDownloadWithAnotherChecksumIsDiscarded(@TempDir Path temp) throws Exception {
-        byte[] bytes = kerasFile(temp);
-        URI source = URI.create("https://example.invalid/weights/w.h5");
-        WeightsFile file = new WeightsFile("w.h5", WeightsFile.Format.KERAS_HDF5, source, "MD5", "0".repeat(32));
+        WeightsFile file = new WeightsFile("w.h5", WeightsFile.Format.KERAS_HDF5, URI.create("https://example.invalid/w.h5"), "MD5",
+                "0".repeat(32));
         Path root = temp.resolve("cache");
-        WeightsDirectory dir = new WeightsDirectory(root, serving(Map.of(source, bytes)), () -> null);
-        WeightsException error = assertThrows(WeightsException.class, () -> dir.locate(file));
-        assertTrue(error.getMessage().contains("0".repeat(32)) && error.getMessage().contains("not kept"), error.getMessage());
+        try (TestServer server = new TestServer().put("w.h5", kerasFile(temp))) {
+            WeightsDirectory dir = new WeightsDirectory(root, Downloader.mirroredAt(server.url()), () -> null);
+            RuntimeException error = assertThrows(RuntimeException.class, () -> dir.locate(file));
+            assertTrue(error.getMessage().contains("0".repeat(32)) && error.getMessage().contains("deleted"), error.getMessage());
+        }
         assertEquals(List.of(), listing(root));
     }
 
     @Test
     void aDownloadWithoutAPinnedChecksumMustReadAsKerasWeights(@TempDir Path temp) throws Exception {
-        URI source = URI.create("https://example.invalid/weights/w.h5");
-        WeightsFile file = new WeightsFile("w.h5", WeightsFile.Format.KERAS_HDF5, source, null, null);
+        WeightsFile file = new WeightsFile("w.h5", WeightsFile.Format.KERAS_HDF5, URI.create("https://example.invalid/w.h5"), null, null);
         Path root = temp.resolve("cache");
-        WeightsDirectory dir = new WeightsDirectory(root, serving(Map.of(source, "<html>moved</html>".getBytes())), () -> null);
-        assertThrows(WeightsException.class, () -> dir.locate(file));
+        try (TestServer server = new TestServer().put("w.h5", "<html>moved</html>".getBytes())) {
+            WeightsDirectory dir = new WeightsDirectory(root, Downloader.mirroredAt(server.url()), () -> null);
+            WeightsException error = assertThrows(WeightsException.class, () -> dir.locate(file));
+            assertTrue(error.getMessage().startsWith("The download of w.h5 from the mirror " + server.url() + " is damaged"),
+                    error.getMessage());
+        }
         assertEquals(List.of(), listing(root));
     }
 
     @Test
     void aTfjsModelIsDownloadedWithItsShardsAndMovedIntoPlaceWhole(@TempDir Path temp) throws Exception {
-        URI modelJson = URI.create("https://example.invalid/tfjs/tiny/model.json");
         byte[][] shards = TinyTfjs.shards();
-        Map<URI, byte[]> files = new HashMap<>();
-        files.put(modelJson, TinyTfjs.MODEL_JSON.getBytes());
-        files.put(modelJson.resolve("group1-shard1of2"), shards[0]);
-        files.put(modelJson.resolve("group1-shard2of2"), shards[1]);
-        WeightsFile file = new WeightsFile("tiny_tfjs", WeightsFile.Format.TFJS_LAYERS_MODEL, modelJson, null, null);
+        WeightsFile file = new WeightsFile("tiny_tfjs", WeightsFile.Format.TFJS_LAYERS_MODEL,
+                URI.create("https://example.invalid/tfjs/tiny/model.json"), null, null);
         Path root = temp.resolve("cache");
-        WeightsDirectory dir = new WeightsDirectory(root, serving(files), () -> null);
-        Path located = dir.locate(file);
-        assertEquals(List.of("group1-shard1of2", "group1-shard2of2", "model.json"), listing(located));
-        assertEquals(List.of("tiny_tfjs"), listing(root));
-        assertArrayEquals(new float[] {10, 11, 12}, TfjsLayersModel.read(located).weights().tensor("dense/bias").values());
-        assertTrue(dir.contains(file));
+        try (TestServer server = new TestServer().put("tiny_tfjs/model.json", TinyTfjs.MODEL_JSON.getBytes())
+                .put("tiny_tfjs/group1-shard1of2", shards[0]).put("tiny_tfjs/group1-shard2of2", shards[1])) {
+            WeightsDirectory dir = new WeightsDirectory(root, Downloader.mirroredAt(server.url()), () -> null);
+            Path located = dir.locate(file);
+            assertEquals(List.of("group1-shard1of2", "group1-shard2of2", "model.json"), listing(located));
+            assertEquals(List.of("tiny_tfjs"), listing(root));
+            assertArrayEquals(new float[] {10, 11, 12}, TfjsLayersModel.read(located).weights().tensor("dense/bias").values());
+            assertTrue(dir.contains(file));
+        }
     }
 
     @Test
-    void aTfjsModelWithAMissingShardLeavesNothingBehind(@TempDir Path temp) throws Exception {
-        URI modelJson = URI.create("https://example.invalid/tfjs/tiny/model.json");
-        Map<URI, byte[]> files = Map.of(modelJson, TinyTfjs.MODEL_JSON.getBytes(),
-                modelJson.resolve("group1-shard1of2"), TinyTfjs.shards()[0]);
-        WeightsFile file = new WeightsFile("tiny_tfjs", WeightsFile.Format.TFJS_LAYERS_MODEL, modelJson, null, null);
+    void aTfjsModelWithAMissingShardIsNotInPlaceAndResumesLater(@TempDir Path temp) throws Exception {
+        byte[][] shards = TinyTfjs.shards();
+        WeightsFile file = new WeightsFile("tiny_tfjs", WeightsFile.Format.TFJS_LAYERS_MODEL,
+                URI.create("https://example.invalid/tfjs/tiny/model.json"), null, null);
         Path root = temp.resolve("cache");
-        WeightsDirectory dir = new WeightsDirectory(root, serving(files), () -> null);
-        WeightsException error = assertThrows(WeightsException.class, () -> dir.locate(file));
-        assertTrue(error.getMessage().contains("Cannot download tiny_tfjs") && error.getMessage().contains("404"), error.getMessage());
+        try (TestServer server = new TestServer().put("tiny_tfjs/model.json", TinyTfjs.MODEL_JSON.getBytes())
+                .put("tiny_tfjs/group1-shard1of2", shards[0])) {
+            WeightsDirectory dir = new WeightsDirectory(root, Downloader.mirroredAt(server.url()), () -> null);
+            RuntimeException error = assertThrows(RuntimeException.class, () -> dir.locate(file));
+            assertTrue(error.getMessage().contains("tiny_tfjs/group1-shard2of2") && error.getMessage().contains("404"), error.getMessage());
+            assertFalse(dir.contains(file));
+            server.put("tiny_tfjs/group1-shard2of2", shards[1]);
+            dir.locate(file);
+            assertEquals("/tiny_tfjs/group1-shard2of2", server.requests().get(server.requests().size() - 1),
+                    "the second try fetches only what the first one lacked");
+            assertEquals(List.of("tiny_tfjs"), listing(root));
+        }
+    }
+
+    @Test
+    void aTruncatedShardOnTheMirrorIsRefusedAndDeleted(@TempDir Path temp) throws Exception {
+        byte[][] shards = TinyTfjs.shards();
+        WeightsFile file = new WeightsFile("tiny_tfjs", WeightsFile.Format.TFJS_LAYERS_MODEL,
+                URI.create("https://example.invalid/tfjs/tiny/model.json"), null, null);
+        Path root = temp.resolve("cache");
+        try (TestServer server = new TestServer().put("tiny_tfjs/model.json", TinyTfjs.MODEL_JSON.getBytes())
+                .put("tiny_tfjs/group1-shard1of2", shards[0])
+                .put("tiny_tfjs/group1-shard2of2", java.util.Arrays.copyOf(shards[1], shards[1].length - 4))) {
+            WeightsDirectory dir = new WeightsDirectory(root, Downloader.mirroredAt(server.url()), () -> null);
+            WeightsException error = assertThrows(WeightsException.class, () -> dir.locate(file));
+            assertTrue(error.getMessage().startsWith("The download of tiny_tfjs from the mirror") && error.getMessage().contains("damaged"),
+                    error.getMessage());
+        }
         assertEquals(List.of(), listing(root));
     }
 
@@ -187,7 +206,7 @@ class WeightsDirectoryTest {
         assertEquals("mobilenet_v1_0.25_224_tfjs", file.name());
         assertEquals(URI.create("https://storage.googleapis.com/tfjs-models/tfjs/mobilenet_v1_0.25_224/model.json"), file.source());
         assertEquals("mobilenet_v1_0.50_160_tfjs", WeightsFile.mobilenetV1(0.5, 160).name());
-        assertTrue(WeightsDirectory.at(SharedWeights.directory()).contains(file), "the shared directory holds it under this name");
+        assertTrue(WeightsDirectory.at(SharedWeights.directory()).contains(file), "the weights directory holds it under this name");
     }
 
     static void restore(String property, String previous) {
