@@ -83,6 +83,8 @@ public final class Progress implements AutoCloseable {
         double seconds = Math.max(1e-9, (now - started) / 1e9);
         double rate = done / seconds;
         StringBuilder text = new StringBuilder("Downloading ").append(label).append(": ");
+        // An estimated total can fall short of what arrives; the bar then ends at what arrived.
+        long total = this.total > 0 ? Math.max(this.total, done) : 0;
         if (total > 0) {
             double fraction = Math.min(1.0, (double) done / total);
             int filled = (int) Math.round(fraction * BAR);
