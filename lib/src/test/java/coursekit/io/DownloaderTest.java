@@ -96,6 +96,18 @@ class DownloaderTest {
     }
 
     @Test
+    void aRedirectIsFollowedToAnotherServer(@TempDir Path temp) throws Exception {
+        byte[] data = bytes(20_000);
+        try (TestServer storage = new TestServer().put("blob", data);
+                TestServer release = new TestServer().redirect("w.bin", storage.url() + "blob")) {
+            Downloader.mirroredAt(release.url()).fetch(new Downloader.Remote("w.bin", NOWHERE, sha256(data)), temp.resolve("w.bin"),
+                    Progress.silent());
+            assertEquals(List.of("/blob"), storage.requests());
+        }
+        assertArrayEquals(data, Files.readAllBytes(temp.resolve("w.bin")));
+    }
+
+    @Test
     void aWrongChecksumDeletesTheDownloadAndSaysSo(@TempDir Path temp) throws Exception {
         byte[] data = bytes(10_000);
         try (TestServer server = new TestServer().put("w.bin", data)) {

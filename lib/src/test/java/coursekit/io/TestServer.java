@@ -19,6 +19,7 @@ public final class TestServer implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile boolean ranges = true;
     private volatile int cutAfter = -1;
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
     public TestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -29,6 +30,12 @@ public final class TestServer implements AutoCloseable {
     /** Serves {@code bytes} at {@code path} (without a leading slash). */
     public TestServer put(String path, byte[] bytes) {
         files.put("/" + path, bytes);
+        return this;
+    }
+
+    /** Answers {@code path} with a 302 to {@code target} (an absolute address). */
+    public TestServer redirect(String path, String target) {
+        redirects.put("/" + path, target);
         return this;
     }
 
@@ -58,6 +65,12 @@ public final class TestServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String range = exchange.getRequestHeaders().getFirst("Range");
         requests.add(range == null ? path : path + " Range: " + range);
+        if (redirects.containsKey(path)) {
+            exchange.getResponseHeaders().add("Location", redirects.get(path));
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+            return;
+        }
         byte[] bytes = files.get(path);
         if (bytes == null) {
             exchange.sendResponseHeaders(404, -1);
