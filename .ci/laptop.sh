@@ -55,6 +55,7 @@ grep -q "BUILD SUCCESS" "$work/test.log"
 echo "== laptop: the weights are in the fresh HOME's cache, checked"
 cache="$work/home/.coursekit/weights"
 (cd "$cache/mobilenet_v1_0.25_224_tfjs" && sha256sum --quiet -c "$pretrained/mobilenet_v1_0.25_224_tfjs.sha256")
+(cd "$cache/mobilenet_v1_0.75_224_tfjs" && sha256sum --quiet -c "$pretrained/mobilenet_v1_0.75_224_tfjs.sha256")
 echo "17154246284f555591549ac2c83e127abfbf4307dc4b0060fdaa2931d0fa38da  $cache/squeezenet_weights_tf_dim_ordering_tf_kernels_notop.h5" | sha256sum --quiet -c
 ! ls -A "$cache" | grep -q -e '\.part$' -e '\.download$' -e '\.checked$' || { echo "CI: a partial download was left in $cache" >&2; ls -la "$cache"; exit 1; }
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * Finds the real pretrained files that tests read: the weights directory the settings name
  * ({@code COURSEKIT_WEIGHTS}, else {@code ~/.coursekit/weights}), which {@code ./kit test} fills with
- * {@code ./kit fetch mobilenet squeezenet test-images} before the tests run; else a local copy at
+ * {@code ./kit fetch mobilenet mobilenet-0.75 squeezenet test-images} before the tests run; else a local copy at
  * {@code shared/pretrained} beside the repository or one of its parent folders. When neither holds them
  * the tests that need them fail, never skip: a run without the weights must not pass quietly.
  */
@@ -25,7 +25,7 @@ public final class SharedWeights {
             Path dir = Path.of(configured.trim()).toAbsolutePath();
             if (!Files.isDirectory(dir)) {
                 fail(WeightsDirectory.VARIABLE + " points at " + dir + ", which is not a directory; point it at the folder that holds "
-                        + "the pretrained files, or unset it and run ./kit fetch mobilenet squeezenet test-images.");
+                        + "the pretrained files, or unset it and run ./kit fetch mobilenet mobilenet-0.75 squeezenet test-images.");
             }
             return dir;
         }
@@ -40,7 +40,7 @@ public final class SharedWeights {
                 return candidate;
             }
         }
-        fail("The pretrained weights the tests read are not in " + cache + ": run ./kit fetch mobilenet squeezenet test-images "
+        fail("The pretrained weights the tests read are not in " + cache + ": run ./kit fetch mobilenet mobilenet-0.75 squeezenet test-images "
                 + "(./kit test does it first), or set " + WeightsDirectory.VARIABLE + " to a folder that holds them.");
         return null;
     }
@@ -49,7 +49,7 @@ public final class SharedWeights {
     public static Path file(String name) {
         Path path = directory().resolve(name);
         if (!Files.exists(path)) {
-            fail(path + " is missing from the pretrained weights directory; run ./kit fetch mobilenet squeezenet test-images.");
+            fail(path + " is missing from the pretrained weights directory; run ./kit fetch mobilenet mobilenet-0.75 squeezenet test-images.");
         }
         return path;
     }
