@@ -5,14 +5,22 @@
 #
 #   bench/continual_learning.sh                    # both datasets, seeds 42 43 44
 #   DATASETS=mnist bench/continual_learning.sh     # Split-MNIST only
-#   OUT=/tmp/cl EPOCHS=2 bench/continual_learning.sh
+#   OUT=/tmp/cl EPOCHS=2 SEEDS=1 bench/continual_learning.sh
+#   SMOKE=1 bench/continual_learning.sh            # smoke mode (CI): quick mode's subsets (60 training images
+#                                                  # per class), 1 epoch, 1 seed, into a temporary folder
 #
 # Each dataset's folder gets runs.csv (one row per run), matrices.csv (every R[i][j]),
 # comparison.md / comparison.csv (mean ± std), accuracy.png and a heatmap of R per strategy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-out="${OUT:-out/continual-learning}"
+if [[ "${SMOKE:-0}" == 1 ]]; then
+  export COURSEKIT_QUICK=1
+  out="${OUT:-$(mktemp -d)}"
+  EPOCHS="${EPOCHS:-1}"
+  SEEDS="${SEEDS:-1}"
+fi
+out="${OUT:-${out:-out/continual-learning}}"
 read -r -a datasets <<< "${DATASETS:-mnist fashion-mnist}"
 strategies="naive,joint,cumulative,replay,lwf,icarl-herding,icarl-random,ewc"
 # One PyTorch thread: the MLP is small, and on a 2-core machine a second thread only waits.
@@ -21,7 +29,7 @@ export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 mkdir -p "$out"
 for dataset in "${datasets[@]}"; do
   started=$(date +%s)
-  ./kit lab icarl --dataset "$dataset" --strategy "$strategies" --seeds 3 --seed 42 --epochs "${EPOCHS:-5}" \
+  ./kit lab icarl --dataset "$dataset" --strategy "$strategies" --seeds "${SEEDS:-3}" --seed 42 --epochs "${EPOCHS:-5}" \
     --out "$out/$dataset" | tee "$out/$dataset.log"
   echo "Split-$dataset: $(( $(date +%s) - started )) s of wall time, OMP_NUM_THREADS=$OMP_NUM_THREADS."
   cat "$out/$dataset/comparison.md"

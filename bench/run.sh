@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Training step of the lecture CNN: coursekit (DJL 0.32.0, libtorch 2.5.1) against the same network
 # in Python PyTorch (Debian python3-torch 1.13.1), alternating in one run, then coursekit's memory
-# over a 20-epoch fit. Raw logs go to bench/out/.
+# over a 20-epoch fit. Raw logs go to bench/out/ (OUT=DIR elsewhere).
 #
 #   bench/run.sh                         # 3 rounds of coursekit then PyTorch; then memory
 #   ROUNDS=5 JEMALLOC=0 THREADS=1 bench/run.sh  # more rounds, no jemalloc, 1 intra-op thread on both sides
-#   SIZES=64 STEP_ARGS="--warmup 1 --steps64 3 --repeats 1" ROUNDS=1 bench/run.sh   # smoke test
+#   SMOKE=1 bench/run.sh                 # smoke mode (CI): 64x64 only, 1 round of 3 steps, 2 epochs of memory,
+#                                        # no waiting for a quiet machine, logs in a temporary folder; ~1 min
+#   PEER=0 bench/run.sh                  # coursekit's side only (no PyTorch), e.g. where python3-torch is missing
 #
 # Needs: JDK 17, Maven, and `apt-get install -y --no-install-recommends python3-torch libjemalloc2`.
 # Debian's torch calls BLAS through libblas.so.3; with only the reference BLAS it is slow, so install
@@ -13,22 +15,38 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-OUT="$ROOT/bench/out"
+JEMALLOC_SO=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
+SMOKE="${SMOKE:-0}"
+PEER="${PEER:-1}"
+PYTHON="${PYTHON:-/usr/bin/python3}"
+if [[ "$SMOKE" == 1 ]]; then
+  OUT="${OUT:-$(mktemp -d)}"
+  ROUNDS="${ROUNDS:-1}"
+  SIZES="${SIZES:-64}"
+  STEP_ARGS="${STEP_ARGS:---warmup 1 --steps64 3 --steps150 2 --repeats 1}"
+  MEMORY_ARGS="${MEMORY_ARGS:---epochs 2 --images 64}"
+  # Where jemalloc is missing the smoke run goes without it (it only steadies timings).
+  [[ -f "$JEMALLOC_SO" ]] || JEMALLOC="${JEMALLOC:-0}"
+fi
+OUT="${OUT:-$ROOT/bench/out}"
 ROUNDS="${ROUNDS:-3}"
 JEMALLOC="${JEMALLOC:-1}"
-PYTHON="${PYTHON:-/usr/bin/python3}"
 SIZES="${SIZES:-64 150}"
 read -r -a STEP_ARGS <<< "${STEP_ARGS:---warmup 5 --steps64 30 --steps150 15 --repeats 3}"
-JEMALLOC_SO=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
+read -r -a MEMORY_ARGS <<< "${MEMORY_ARGS:---epochs 20 --images 1024}"
+
+if [[ "$PEER" == 1 ]] && ! "$PYTHON" -c "import torch, numpy" 2>/dev/null; then
+  echo "bench/run.sh: the PyTorch peer needs torch and numpy for $PYTHON (apt-get install python3-torch), or run PEER=0 for coursekit's side only." >&2
+  exit 2
+fi
 
 mkdir -p "$OUT"
 rm -f "$OUT"/*.log
 
-echo "== build"
-(cd "$ROOT" && mvn -q -DskipTests install)
-(cd "$ROOT/bench" && mvn -q package)
-# Run against this checkout's lib (its classes and its own dependency list), not the coursekit-lib jar
-# in ~/.m2: another checkout sharing ~/.m2 may install a different 0.1.0-SNAPSHOT there at any time.
+echo "== build (logs in $OUT)"
+# Built against this checkout's lib (the root POM's profile "bench") and run on its classes and its own
+# dependency list, not on a coursekit-lib jar in ~/.m2 that another checkout may replace at any time.
+(cd "$ROOT" && mvn -B -q -P bench -pl bench -am -DskipTests package)
 CP="$ROOT/bench/target/classes:$ROOT/lib/target/classes:$(cat "$ROOT/lib/target/runtime-classpath.txt")"
 
 PRELOAD=""
@@ -49,8 +67,10 @@ busy_percent() {
 }
 
 # Other work on a 2-core machine wrecks the timings: wait (QUIET_WAIT seconds at most) until it is quiet.
+# A smoke run checks that everything runs, not how fast: it never waits.
 wait_quiet() {
   local busy
+  [[ "$SMOKE" == 1 ]] && return
   for _ in $(seq $(( ${QUIET_WAIT:-1800} / 10 ))); do
     busy="$(busy_percent)"
     if (( busy < 10 )); then echo "machine busy before run: ${busy}%"; return; fi
@@ -90,7 +110,7 @@ run_quietly() {
   for attempt in 1 2 3; do
     wait_quiet
     measured "$@"
-    if (( FOREIGN <= 10 )); then return; fi
+    if (( FOREIGN <= 10 )) || [[ "$SMOKE" == 1 ]]; then return; fi
     echo "other processes used ${FOREIGN}% of the CPU during this run; repeating it"
   done
   echo "WARNING: $1 kept being disturbed; its numbers are from a busy machine"
@@ -112,6 +132,7 @@ for round in $(seq "$ROUNDS"); do
   for size in $SIZES; do
     echo "== round $round, ${size}x${size}: coursekit"
     run_quietly "coursekit-$size-$round" "$OUT/coursekit-$size-$round.log" run_java step --sizes "$size" "${STEP_ARGS[@]}"
+    [[ "$PEER" == 1 ]] || continue
     # The peer gets as many intra-op threads as libtorch has in the JVM.
     THREADS="${THREADS:-$(awk '/^RESULT coursekit threads/ {print $4}' "$OUT/coursekit-$size-$round.log")}"
     echo "== round $round, ${size}x${size}: PyTorch (intra-op threads = coursekit's: $THREADS)"
@@ -121,13 +142,19 @@ done
 
 # Memory does not depend on a quiet machine.
 echo "== memory: coursekit"
-measured memory "$OUT/memory.log" run_java memory --epochs 20 --images 1024
+measured memory "$OUT/memory.log" run_java memory "${MEMORY_ARGS[@]}"
 
 echo
 echo "== summary ($ROUNDS rounds; median ms/step within each round, then the median of the rounds; LD_PRELOAD=${PRELOAD:-none} on both sides)"
 echo "coursekit: DJL 0.32.0, libtorch $(sed -n 's/.*libtorch \([0-9.]*\).*/\1/p' "$(ls "$OUT"/coursekit-*.log | head -1)" | head -1)"
-echo "PyTorch:   torch $(sed -n 's/^torch \([^,]*\),.*/\1/p' "$(ls "$OUT"/pytorch-*.log | head -1)") (Debian python3-torch 1.13.1), $(grep '^BLAS' "$(ls "$OUT"/pytorch-*.log | head -1)")"
-cat "$OUT"/coursekit-*.log "$OUT"/pytorch-*.log | awk '
+if [[ "$PEER" == 1 ]]; then
+  echo "PyTorch:   torch $(sed -n 's/^torch \([^,]*\),.*/\1/p' "$OUT/pytorch-${SIZES%% *}-1.log") (Debian python3-torch 1.13.1), $(grep '^BLAS' "$OUT/pytorch-${SIZES%% *}-1.log")"
+else
+  echo "PyTorch:   skipped (PEER=0)"
+fi
+logs=("$OUT"/coursekit-*.log)
+[[ "$PEER" == 1 ]] && logs+=("$OUT"/pytorch-*.log)
+cat "${logs[@]}" | awk '
   function median(list,  v, n, i, j, t) {
     n = split(list, v, " ")
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] + 0 < v[i] + 0) { t = v[i]; v[i] = v[j]; v[j] = t }
@@ -140,15 +167,16 @@ cat "$OUT"/coursekit-*.log "$OUT"/pytorch-*.log | awk '
     printf "%-8s %-5s %-30s %-30s %s\n", "size", "step", "coursekit ms/step (rounds)", "PyTorch ms/step (rounds)", "ratio"
     for (k in keys) {
       c = median(runs["coursekit " k]); p = median(runs["pytorch " k]); split(k, parts, " ")
-      printf "%-8s %-5s %-30s %-30s %.2f\n", parts[1] "x" parts[1], parts[2], sprintf("%.1f (%s)", c, substr(runs["coursekit " k], 2)),
-        sprintf("%.1f (%s)", p, substr(runs["pytorch " k], 2)), c / p
+      printf "%-8s %-5s %-30s %-30s %s\n", parts[1] "x" parts[1], parts[2], sprintf("%.1f (%s)", c, substr(runs["coursekit " k], 2)),
+        (("pytorch " k) in runs) ? sprintf("%.1f (%s)", p, substr(runs["pytorch " k], 2)) : "-",
+        (("pytorch " k) in runs) ? sprintf("%.2f", c / p) : "-"
     }
   }' | sort -k1,1n -k2,2r
 echo "(fit: a Fit.fit epoch / steps, uint8 -> float included; core: the step on a pre-made float batch)"
 echo "target: coursekit/PyTorch <= 1.10 for the fit step"
 echo
 echo "phases (median ms within each round):"
-grep -h 'profile' "$OUT"/coursekit-*.log "$OUT"/pytorch-*.log | sed 's/^RESULT //' | sort -k2,2n -k1,1 -s
+grep -h 'profile' "${logs[@]}" | sed 's/^RESULT //' | sort -k2,2n -k1,1 -s
 echo
 echo "runs (foreign_cpu: CPU used by other processes during the run, % of all cores):"
 cat "$OUT/runs.log"

@@ -6,6 +6,8 @@
 #   bench/transfer_story.sh              # seeds 42 43 44, about 25 minutes on one CPU core
 #   bench/transfer_story.sh 42           # one seed
 #   OUT=/tmp/story bench/transfer_story.sh
+#   SMOKE=1 bench/transfer_story.sh      # smoke mode (CI): quick mode (small subsets, 2 epochs), seed 42,
+#                                        # into a temporary folder
 #
 # Feature extraction with augmentation is phase 1 of the fine-tuning lab: the same code, seed and
 # epochs as `./kit lab feature-extraction --mode augmented`, so it is not trained twice.
@@ -14,7 +16,12 @@ cd "$(dirname "$0")/.."
 
 seeds=("$@")
 [[ ${#seeds[@]} -gt 0 ]] || seeds=(42 43 44)
-out="${OUT:-out/transfer-story}"
+if [[ "${SMOKE:-0}" == 1 ]]; then
+  export COURSEKIT_QUICK=1
+  [[ ${#seeds[@]} -eq 3 && $# -eq 0 ]] && seeds=(42)
+  out="${OUT:-$(mktemp -d)}"
+fi
+out="${OUT:-${out:-out/transfer-story}}"
 # One PyTorch thread: on a 2-core machine shared with other jobs, OpenMP's second thread spent its
 # time waiting, and MobileNet ran 10 times slower with two threads than with one.
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"

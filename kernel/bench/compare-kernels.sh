@@ -2,38 +2,78 @@
 # Start-to-ready and trivial-cell round trip of this kernel (with and without its warm-up), rapaio-jupyter-kernel
 # 3.0.1 (a complete Java kernel on Maven Central) and ipykernel (Debian's python3-ipykernel), measured the same way
 # on the same machine, interleaved: ROUNDS rounds (default 10) of kernel/bench/compare_kernels.py, each kernel left
-# idle IDLE seconds (default 10) before the "after idle" cells. Not part of CI.
+# idle IDLE seconds (default 10) before the "after idle" cells, then WARM_CELLS cells back to back (default 100).
+#
+#   ROUNDS=6 IDLE=10 kernel/bench/compare-kernels.sh
+#   SMOKE=1 kernel/bench/compare-kernels.sh        # smoke mode (CI, .ci/benchmarks.sh): 1 round, 1 s idle, 20 warm cells
+#   PEERS=ipykernel kernel/bench/compare-kernels.sh # peers to run beside coursekit: "rapaio ipykernel" (default), a subset, or ""
+#
+# Needs Debian's python3-jupyter-client (the harness) and, for the ipykernel peer, python3-ipykernel; fetches
+# rapaio-jupyter-kernel 3.0.1 from Maven Central into ~/.m2 for the rapaio peer.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+if [[ "${SMOKE:-0}" == 1 ]]; then
+  ROUNDS="${ROUNDS:-1}"
+  IDLE="${IDLE:-1}"
+  export WARM_CELLS="${WARM_CELLS:-20}"
+fi
 rounds="${ROUNDS:-10}"
 idle="${IDLE:-10}"
+read -r -a peers <<< "${PEERS-rapaio ipykernel}"
 prefix="$(mktemp -d)"
 trap 'rm -rf "$prefix"' EXIT
 kernels="$prefix/share/jupyter/kernels"
 java_bin="$(command -v java)"
 
+if ! /usr/bin/python3 -c "import jupyter_client" 2>/dev/null; then
+  echo "compare-kernels: needs Debian's python3-jupyter-client to start and time the kernels (apt-get install python3-jupyter-client)" >&2
+  exit 2
+fi
+
 ./kit install-kernel --prefix "$prefix" --name bench-coursekit >/dev/null
 ./kit install-kernel --prefix "$prefix" --name bench-coursekit-no-warmup --jvm-opt -Dcoursekit.kernel.warmup=0 >/dev/null
+names=(bench-coursekit bench-coursekit-no-warmup)
 
-rapaio="$HOME/.m2/repository/io/github/padreati/rapaio-jupyter-kernel/3.0.1/rapaio-jupyter-kernel-3.0.1.jar"
-[[ -f "$rapaio" ]] || mvn -B -q dependency:get -Dartifact=io.github.padreati:rapaio-jupyter-kernel:3.0.1
-mkdir -p "$kernels/bench-rapaio"
-cat > "$kernels/bench-rapaio/kernel.json" <<JSON
+for peer in "${peers[@]}"; do
+  case "$peer" in
+    rapaio)
+      rapaio="$HOME/.m2/repository/io/github/padreati/rapaio-jupyter-kernel/3.0.1/rapaio-jupyter-kernel-3.0.1.jar"
+      if [[ ! -f "$rapaio" ]] && ! mvn -B -q dependency:get -Dartifact=io.github.padreati:rapaio-jupyter-kernel:3.0.1 >/dev/null; then
+        echo "compare-kernels: could not fetch io.github.padreati:rapaio-jupyter-kernel:3.0.1 from Maven Central; run with PEERS=ipykernel to leave it out" >&2
+        exit 2
+      fi
+      mkdir -p "$kernels/bench-rapaio"
+      cat > "$kernels/bench-rapaio/kernel.json" <<JSON
 {"argv": ["$java_bin", "-jar", "$rapaio", "{connection_file}"], "display_name": "rapaio", "language": "java",
  "interrupt_mode": "message",
  "env": {"RJK_COMPILER_OPTIONS": "", "RJK_TIMEOUT_MILLIS": "-1", "RJK_INIT_SCRIPT": "", "RJK_MIMA_CACHE": "$prefix/mima"}}
 JSON
-
-if ! /usr/bin/python3 -c "import ipykernel" 2>/dev/null; then
-  echo "compare-kernels: needs Debian's python3-ipykernel (apt-get install python3-ipykernel)" >&2
-  exit 2
-fi
-mkdir -p "$kernels/bench-ipykernel"
-cat > "$kernels/bench-ipykernel/kernel.json" <<JSON
+      names+=(bench-rapaio)
+      ;;
+    ipykernel)
+      if ! /usr/bin/python3 -c "import ipykernel" 2>/dev/null; then
+        echo "compare-kernels: the ipykernel peer needs Debian's python3-ipykernel (apt-get install python3-ipykernel); run with PEERS=rapaio to leave it out" >&2
+        exit 2
+      fi
+      mkdir -p "$kernels/bench-ipykernel"
+      cat > "$kernels/bench-ipykernel/kernel.json" <<JSON
 {"argv": ["/usr/bin/python3", "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
  "display_name": "ipykernel", "language": "python"}
 JSON
+      names+=(bench-ipykernel)
+      ;;
+    *)
+      echo "compare-kernels: unknown peer '$peer' in PEERS; use rapaio, ipykernel or both" >&2
+      exit 2
+      ;;
+  esac
+done
+(( ${#names[@]} > 2 )) || echo "compare-kernels: no peers (PEERS is empty); coursekit only"
 
 export JUPYTER_PATH="$prefix/share/jupyter"
-/usr/bin/python3 kernel/bench/compare_kernels.py "$rounds" "$idle" \
-  bench-coursekit bench-coursekit-no-warmup bench-rapaio bench-ipykernel 2>/dev/null
+# The kernels' own start-up chatter goes to a log, shown only if the comparison itself fails.
+if ! /usr/bin/python3 kernel/bench/compare_kernels.py "$rounds" "$idle" "${names[@]}" 2>"$prefix/stderr.log"; then
+  echo "compare-kernels: compare_kernels.py failed; the end of its error output:" >&2
+  tail -n 30 "$prefix/stderr.log" >&2
+  exit 1
+fi

@@ -5,9 +5,10 @@ the machine's load falls on all of them alike. Per kernel and round: start until
 ("ready"), run `1 + 1` (the "first cell", which may wait for the language runtime), run `1 + 1` again at
 once (the "trivial cell", what a benchmark loop or "Run All" sees), then leave the kernel idle for IDLE
 seconds and run `1 + 1` five times (the median is "after idle": what a student sees who types the next
-cell), then 100 cells back to back (the median of the last 50 is "warm": a session's steady state),
-shut down. Prints every round and the medians, with the 1-minute load average at each round.
-Usage: compare_kernels.py ROUNDS IDLE_SECONDS KERNEL_NAME...
+cell), then WARM_CELLS cells back to back (environment variable, default 100; the median of the second half
+is "warm": a session's steady state), shut down. Prints every round and the medians, with the 1-minute load
+average at each round.
+Usage: [WARM_CELLS=N] compare_kernels.py ROUNDS IDLE_SECONDS KERNEL_NAME...
 """
 import os
 import statistics
@@ -17,6 +18,7 @@ import time
 from jupyter_client.manager import start_new_kernel
 
 rounds, idle, kernels = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3:]
+warm_cells = int(os.environ.get("WARM_CELLS", "100"))
 results = {k: {"ready": [], "first": [], "trivial": [], "idle": [], "warm": [], "failed": 0} for k in kernels}
 loads = []
 
@@ -35,16 +37,16 @@ def one_round(kernel, into):
         km, kc = start_new_kernel(kernel_name=kernel, startup_timeout=30)
     except Exception as e:
         into["failed"] += 1
-        return "start failed (%s)" % type(e).__name__
+        return "start failed (%s: %s)" % (type(e).__name__, e)
     ready = time.time() - start
     try:
         first, trivial = cell(kc), cell(kc)
         time.sleep(idle)
         after = statistics.median(cell(kc) for _ in range(5))
-        warm = statistics.median([cell(kc) for _ in range(100)][50:])
+        warm = statistics.median([cell(kc) for _ in range(warm_cells)][warm_cells // 2:])
     except Exception as e:
         into["failed"] += 1
-        return "cell failed (%s)" % type(e).__name__
+        return "cell failed (%s: %s)" % (type(e).__name__, e)
     finally:
         kc.stop_channels()
         try:
@@ -71,7 +73,8 @@ def median(values, scale, unit):
 
 
 print("\nload average (1 min) over the rounds: median %.2f, min %.2f, max %.2f" % (statistics.median(loads), min(loads), max(loads)))
-print("| kernel | failed rounds | ready | first cell | trivial cell | trivial cell after %g s idle | warm (cells 51-100) |" % idle)
+print("| kernel | failed rounds | ready | first cell | trivial cell | trivial cell after %g s idle | warm (cells %d-%d) |"
+      % (idle, warm_cells // 2 + 1, warm_cells))
 print("| --- | --- | --- | --- | --- | --- | --- |")
 for kernel in kernels:
     v = results[kernel]

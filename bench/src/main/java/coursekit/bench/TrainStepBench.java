@@ -43,7 +43,8 @@ import java.util.Random;
 public final class TrainStepBench {
 
     private static final int BATCH = 32;
-    private static final String[] PHASES = {"batch", "forward", "backward", "loss_sync", "update", "zero_grad"};
+    /** Phases of one step; "update" is {@link Optimizer#apply}: every weight updated and its gradient cleared. */
+    private static final String[] PHASES = {"batch", "forward", "backward", "loss_sync", "update"};
 
     private TrainStepBench() {}
 
@@ -100,7 +101,7 @@ public final class TrainStepBench {
             }
             report(side, "fit", fitMs, "Fit.fit epoch of " + steps + " steps / " + steps + ", " + repeats + " epochs");
 
-            Map<String, Parameter> trainable = trainable(network);
+            Map<String, Parameter> trainable = network.trainableParameters();
             int[] indices = Batches.range(0, BATCH);
             ImageSet one = train.subset(indices);
             NDArray x = Batches.images(network.manager(), one, indices);
@@ -118,8 +119,8 @@ public final class TrainStepBench {
                     }
                     loss.getFloat();
                     Losses.correct(network.head(), logits, y);
-                    update(optimizer, trainable);
-                    zeroGradients(trainable);
+                    // Fit passes per-parameter rates; without rate factors each is the base rate, as null gives.
+                    optimizer.apply(trainable, null);
                     scope.suppressNotUsedWarning();
                 }
                 coreMs[s] = (System.nanoTime() - started) / 1e6;
@@ -157,15 +158,13 @@ public final class TrainStepBench {
                 loss.getFloat();
                 Losses.correct(network.head(), logits, y);
                 long t4 = System.nanoTime();
-                update(optimizer, trainable);
+                optimizer.apply(trainable, null);
                 long t5 = System.nanoTime();
-                zeroGradients(trainable);
-                long t6 = System.nanoTime();
-                long[] marks = {t0, t1, t2, t3, t4, t5, t6};
+                long[] marks = {t0, t1, t2, t3, t4, t5};
                 for (int p = 0; p < PHASES.length; p++) {
                     ms[p][s] = (marks[p + 1] - marks[p]) / 1e6;
                 }
-                totalMs[s] = (t6 - t0) / 1e6;
+                totalMs[s] = (t5 - t0) / 1e6;
                 scope.suppressNotUsedWarning();
             }
         }
@@ -176,24 +175,6 @@ public final class TrainStepBench {
         line.append(String.format(Locale.ROOT, " total=%.2f", median(totalMs)));
         System.out.println("  phases (median ms over " + steps + " steps):");
         System.out.println(line);
-    }
-
-    /** Exactly what Fit's applyGradients does, without the zeroing (timed separately). */
-    private static void update(Optimizer optimizer, Map<String, Parameter> trainable) {
-        float rate = (float) optimizer.learningRate();
-        for (Map.Entry<String, Parameter> entry : trainable.entrySet()) {
-            NDArray weight = entry.getValue().getArray();
-            optimizer.update(entry.getKey(), weight, weight.getGradient(), rate);
-        }
-        optimizer.step();
-    }
-
-    /** Fit clears gradients with {@code gradient.subi(gradient)}. */
-    private static void zeroGradients(Map<String, Parameter> trainable) {
-        for (Parameter parameter : trainable.values()) {
-            NDArray gradient = parameter.getArray().getGradient();
-            gradient.subi(gradient);
-        }
     }
 
     /** Trains the 64x64 model for {@code epochs} epochs and records process RSS and live heap after each. */
@@ -237,16 +218,6 @@ public final class TrainStepBench {
             throw new UncheckedIOException(e);
         }
         throw new IllegalStateException("No VmRSS line in /proc/self/status.");
-    }
-
-    private static Map<String, Parameter> trainable(Network network) {
-        Map<String, Parameter> trainable = new LinkedHashMap<>();
-        network.parameters().forEach((name, parameter) -> {
-            if (parameter.requiresGradient()) {
-                trainable.put(name, parameter);
-            }
-        });
-        return trainable;
     }
 
     /** Uniform random bytes and random 0/1 labels. */

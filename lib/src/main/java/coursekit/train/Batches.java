@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import coursekit.augment.Augmenter;
 import coursekit.data.ImageSet;
+import coursekit.model.Head;
 
 /** Turns images of an {@link ImageSet} into the float batches a network eats. */
 public final class Batches {
@@ -47,6 +48,14 @@ public final class Batches {
     public static NDArray augmented(NDManager manager, ImageSet images, int[] indices, Augmenter augmenter, long epoch) {
         float[] values = augmenter.channelsFirst(images, indices, epoch, 1f / 255);
         return manager.create(values, new Shape(indices.length, images.channels(), images.height(), images.width()));
+    }
+
+    /**
+     * The labels at {@code indices} as {@code head}'s loss expects them, the same arrays {@link Fit}
+     * trains on: (N, 1) floats 0/1 for a sigmoid head, (N) class indices for a softmax head.
+     */
+    public static NDArray labels(NDManager manager, ImageSet images, int[] indices, Head head) {
+        return Samples.of(images).labels(manager, indices, head);
     }
 
     /** The images at {@code indices} as channel-first floats in [0, 1]. */
