@@ -3,15 +3,13 @@ package coursekit.fetch;
 import coursekit.data.Datasets;
 import coursekit.io.DownloadException;
 import coursekit.io.Downloader;
+import coursekit.io.Folders;
 import coursekit.io.Progress;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * A dataset fetched as its published files and turned into the folder its loader reads, in
@@ -108,16 +106,16 @@ final class DatasetArtifact implements Artifact {
                     downloader.fetch(file, local, progress);
                 }
             }
-            deleteTree(result);
+            Folders.deleteTree(result);
             builder.build(staging, result);
             Downloader.moveIntoPlace(result, target);
-            deleteTree(staging);
+            Folders.deleteTree(staging);
         } catch (IOException e) {
-            deleteTree(result);
+            Folders.deleteTree(result);
             throw new DownloadException("Cannot build the dataset " + name + " in " + target + " (" + e.getMessage() + "); run ./kit fetch " + name
                     + " again.", e);
         } catch (RuntimeException e) {
-            deleteTree(result);
+            Folders.deleteTree(result);
             throw e;
         }
     }
@@ -138,20 +136,4 @@ final class DatasetArtifact implements Artifact {
         return file.path().substring(file.path().lastIndexOf('/') + 1);
     }
 
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dir + ": " + e.getMessage(), e);
-        }
-    }
 }

@@ -2,12 +2,11 @@ package coursekit.weights;
 
 import coursekit.io.Checksum;
 import coursekit.io.Downloader;
+import coursekit.io.Folders;
 import coursekit.io.Progress;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -155,7 +154,7 @@ public final class WeightsDirectory {
             }
             TfjsLayersModel.checkStructure(modelJson);
         } catch (WeightsException e) {
-            deleteTree(staging);
+            Folders.deleteTree(staging);
             throw damaged(file, e);
         } catch (RuntimeException e) {
             // Keep what was downloaded so that the next try resumes; leave no empty folder behind.
@@ -167,7 +166,7 @@ public final class WeightsDirectory {
             throw e;
         }
         Downloader.moveIntoPlace(staging, target);
-        deleteTree(staging);
+        Folders.deleteTree(staging);
     }
 
     private WeightsException damaged(WeightsFile file, RuntimeException e) {
@@ -175,23 +174,6 @@ public final class WeightsDirectory {
         return new WeightsException("The download of " + file.name() + " from " + from + " is damaged (" + e.getMessage()
                 + "), so it was deleted; run the same command again" + (downloader.mirror() == null ? ""
                         : ", and if it fails the same way fill the mirror again with ./kit fetch --to-mirror") + ".", e);
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException ignored) {
-            // a leftover hidden staging folder does no harm: lookups only see completed names
-        }
     }
 
     @Override
