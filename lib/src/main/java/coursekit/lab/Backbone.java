@@ -14,19 +14,19 @@ import coursekit.weights.WeightsFile;
 enum Backbone {
 
     /**
-     * ImageNet MobileNet v1 of width 0.25 (218,544 parameters), whose weights are on this machine.
+     * ImageNet MobileNet v1, of width 0.25 by default (218,544 parameters; {@code --alpha 0.75}: 1,832,976).
      * Its ReLU6 features lie in [0, 6], so its head learns at RMSprop 1e-3 (at the lecture's 2e-5
      * it was still underfitting after 30 epochs). Fine-tuning starts at {@code conv_dw_12}: blocks
      * 12 and 13 hold 47% of its weights, as block 5 holds 48% of VGG16's.
      */
     MOBILENET("mobilenet", 160, "avg", 1e-3, "conv_dw_12", 1e-4, 0.1) {
         @Override
-        Network base(long[] inputShape, String weights) {
+        Network base(long[] inputShape, String weights, double alpha) {
             // The 224-pixel weights at any input size: they are the ones published and checked
             // here, and a base of another size then gives the same results on every machine.
             String file = weights.equals("imagenet")
-                    ? WeightsDirectory.standard().locate(WeightsFile.MOBILENET_V1_0_25_224).toString() : weights;
-            return MobileNet.builder().includeTop(false).inputShape(inputShape).weights(file).build();
+                    ? WeightsDirectory.standard().locate(WeightsFile.mobilenetV1(alpha, 224)).toString() : weights;
+            return MobileNet.builder().alpha(alpha).includeTop(false).inputShape(inputShape).weights(file).build();
         }
     },
 
@@ -37,7 +37,7 @@ enum Backbone {
      */
     VGG16("vgg16", 150, "flatten", 2e-5, "block5_conv1", 2e-5, 0.5) {
         @Override
-        Network base(long[] inputShape, String weights) {
+        Network base(long[] inputShape, String weights, double alpha) {
             return Vgg16.builder().includeTop(false).inputShape(inputShape).weights(weights).build();
         }
     };
@@ -60,8 +60,11 @@ enum Backbone {
         this.baseRateFactor = baseRateFactor;
     }
 
-    /** The convolutional base for images of {@code inputShape}, with {@code weights}: "imagenet", "none" or a file. */
-    abstract Network base(long[] inputShape, String weights);
+    /**
+     * The convolutional base for images of {@code inputShape}, with {@code weights}: "imagenet", "none" or a
+     * file; {@code alpha} is MobileNet's width (VGG16 has none).
+     */
+    abstract Network base(long[] inputShape, String weights, double alpha);
 
     /** The value of {@code --backbone} that picks it. */
     String option() {

@@ -102,7 +102,7 @@ public final class FeatureExtractionLab {
                     "The head took %.2f s per epoch (training and validation), %s the lecture's 'less than one second' on CPU.",
                     seconds / epochs, seconds / epochs < 1 ? "within" : "above"));
             Evaluation evaluation = Fit.evaluate(head, test);
-            session.report("fast feature extraction", transfer.backbone().option(), history, evaluation, LabSession.secondsSince(started));
+            session.report("fast feature extraction", transfer.name(), history, evaluation, LabSession.secondsSince(started));
             LabSession.describeOverfitting(history);
             LabSession.save(session.out().resolve("fast"), history, head, "head.params");
             return history;
@@ -139,7 +139,7 @@ public final class FeatureExtractionLab {
                 augment ? ", " + augmenter : ", no augmentation", Kit.quick() ? " (quick mode)" : ""));
         long started = System.nanoTime();
         History history = Fit.fit(model, data, config);
-        session.report(run, transfer.backbone().option(), history, Fit.evaluate(model, data.test()), LabSession.secondsSince(started));
+        session.report(run, transfer.name(), history, Fit.evaluate(model, data.test()), LabSession.secondsSince(started));
         LabSession.describeOverfitting(history);
         if (dir != null) {
             LabSession.save(dir, history, model, "classifier.params");

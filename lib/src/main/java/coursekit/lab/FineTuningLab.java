@@ -92,7 +92,7 @@ public final class FineTuningLab {
                 History fineTuning = Fit.fit(model, data, config);
                 History joined = features.then(fineTuning);
                 Evaluation test = Fit.evaluate(model, data.test());
-                session.report("fine-tuning", transfer.backbone().option(), joined, test, LabSession.secondsSince(started));
+                session.report("fine-tuning", transfer.name(), joined, test, LabSession.secondsSince(started));
                 System.out.println(String.format(Locale.ROOT,
                         "Fine-tuning moved test accuracy from %.3f to %.3f and validation accuracy from %.3f to %.3f.",
                         featureTest, test.accuracy(), features.last(History.VAL_ACCURACY), joined.last(History.VAL_ACCURACY)));

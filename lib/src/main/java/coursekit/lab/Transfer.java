@@ -18,7 +18,7 @@ import java.util.Set;
 final class Transfer {
 
     /** The options of every transfer lab besides the common ones. */
-    static final Set<String> OPTIONS = Set.of("backbone", "weights", "pooling");
+    static final Set<String> OPTIONS = Set.of("backbone", "weights", "pooling", "alpha");
 
     /** The smallest side the pretrained bases accept. */
     private static final int MIN_SIZE = 32;
@@ -26,14 +26,16 @@ final class Transfer {
     private final Backbone backbone;
     private final String weights;
     private final String pooling;
+    private final double alpha;
 
-    private Transfer(Backbone backbone, String weights, String pooling) {
+    private Transfer(Backbone backbone, String weights, String pooling, double alpha) {
         this.backbone = backbone;
         this.weights = weights;
         this.pooling = pooling;
+        this.alpha = alpha;
     }
 
-    /** Reads and checks {@code --backbone}, {@code --weights}, {@code --pooling} and {@code --size}. */
+    /** Reads and checks {@code --backbone}, {@code --alpha}, {@code --weights}, {@code --pooling} and {@code --size}. */
     static Transfer from(LabArgs options) {
         Backbone backbone = Backbone.of(options);
         String weights = options.string("weights", "imagenet");
@@ -48,12 +50,21 @@ final class Transfer {
                     + " needs images of at least " + MIN_SIZE + " pixels a side.");
         }
         String pooling = options.choice("pooling", backbone.pooling(), "flatten", "avg");
+        if (options.has("alpha") && backbone != Backbone.MOBILENET) {
+            throw new LabException("--alpha sets MobileNet's width; " + backbone.option() + " has none, so leave it out.");
+        }
+        double alpha = Double.parseDouble(options.choice("alpha", "0.25", "0.25", "0.5", "0.75", "1.0"));
         return new Transfer(backbone, weights.equalsIgnoreCase("imagenet") || weights.equalsIgnoreCase("none")
-                ? weights.toLowerCase(Locale.ROOT) : weights, pooling);
+                ? weights.toLowerCase(Locale.ROOT) : weights, pooling, alpha);
     }
 
     Backbone backbone() {
         return backbone;
+    }
+
+    /** The backbone as results name it: {@code mobilenet} (width 0.25), {@code mobilenet-0.75}, {@code vgg16}. */
+    String name() {
+        return backbone == Backbone.MOBILENET && alpha != 0.25 ? backbone.option() + "-" + alpha : backbone.option();
     }
 
     /** The session's data at this backbone's size, saying why that size. */
@@ -66,7 +77,7 @@ final class Transfer {
 
     /** The pretrained base for {@code inputShape}, frozen. */
     Network frozenBase(long[] inputShape) {
-        Network base = backbone.base(inputShape, weights);
+        Network base = backbone.base(inputShape, weights, alpha);
         base.freezeAll();
         long[] out = base.layers().getOutputShapes(new Shape[] {base.batchShape(1)})[0].getShape();
         System.out.println(String.format(Locale.ROOT, "Base: %s (weights: %s), %,d parameters, all frozen; it turns each image into a %s "

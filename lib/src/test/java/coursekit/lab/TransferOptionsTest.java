@@ -40,6 +40,18 @@ class TransferOptionsTest {
     }
 
     @Test
+    void aWidthWithoutPublishedWeightsListsTheWidthsThereAre() {
+        assertEquals("Option --alpha of lab feature-extraction is one of 0.25, 0.5, 0.75, 1.0, but got '0.3'.",
+                failure(FeatureExtractionLab::run, "--alpha", "0.3"));
+    }
+
+    @Test
+    void vgg16HasNoWidth() {
+        assertEquals("--alpha sets MobileNet's width; vgg16 has none, so leave it out.",
+                failure(FineTuningLab::run, "--backbone", "vgg16", "--alpha", "0.75"));
+    }
+
+    @Test
     void anUnknownModeListsTheModes() {
         assertEquals("Option --mode of lab feature-extraction is one of fast, augmented, both, but got 'slow'.",
                 failure(FeatureExtractionLab::run, "--mode", "slow"));
@@ -72,8 +84,12 @@ class TransferOptionsTest {
         String previousDirectory = System.setProperty(WeightsDirectory.PROPERTY, empty.toString());
         String previousOffline = System.setProperty(WeightsDirectory.OFFLINE_PROPERTY, "true");
         try {
-            WeightsException error = assertThrows(WeightsException.class, () -> Backbone.MOBILENET.base(new long[] {3, 160, 160}, "imagenet"));
+            WeightsException error = assertThrows(WeightsException.class,
+                    () -> Backbone.MOBILENET.base(new long[] {3, 160, 160}, "imagenet", 0.25));
             assertTrue(error.getMessage().contains("mobilenet_v1_0.25_224_tfjs are not in " + empty), error.getMessage());
+            WeightsException wider = assertThrows(WeightsException.class,
+                    () -> Backbone.MOBILENET.base(new long[] {3, 160, 160}, "imagenet", 0.75));
+            assertTrue(wider.getMessage().contains("mobilenet_v1_0.75_224_tfjs are not in " + empty), wider.getMessage());
         } finally {
             restore(WeightsDirectory.PROPERTY, previousDirectory);
             restore(WeightsDirectory.OFFLINE_PROPERTY, previousOffline);
@@ -83,7 +99,7 @@ class TransferOptionsTest {
     @Test
     void eachBackboneFineTunesFromOneOfItsOwnLayers() {
         for (Backbone backbone : Backbone.values()) {
-            try (Network base = backbone.base(new long[] {3, 32, 32}, "none")) {
+            try (Network base = backbone.base(new long[] {3, 32, 32}, "none", 0.25)) {
                 assertTrue(base.layers().names().contains(backbone.fineTuneFrom()), backbone + ": " + base.layers().names());
             }
         }
