@@ -15,7 +15,7 @@ import java.util.Map;
  * An assignment's folder: {@code source.ipynb} (the instructor's notebook, solutions marked) and
  * {@code tests/QUESTION.jsh} (public and hidden tests).
  */
-record Assignment(Path folder, String name, List<TestCase> tests) {
+record Assignment(Path folder, String name, List<TestCase> tests, List<String> reserved) {
 
     static final String SOURCE = "source.ipynb";
 
@@ -25,7 +25,14 @@ record Assignment(Path folder, String name, List<TestCase> tests) {
             throw new GradingException(dir + " is not an assignment: it has no " + SOURCE
                     + " (an assignment folder holds source.ipynb and tests/).");
         }
-        return new Assignment(dir, dir.getFileName().toString(), TestFiles.read(dir.resolve("tests")));
+        List<TestCase> tests = TestFiles.read(dir.resolve("tests"));
+        List<String> reserved;
+        try {
+            reserved = ReservedNames.of(codeCells(dir.resolve(SOURCE)), tests);
+        } catch (IOException e) {
+            throw new GradingException(dir.resolve(SOURCE) + " cannot be read: " + e.getMessage());
+        }
+        return new Assignment(dir, dir.getFileName().toString(), tests, reserved);
     }
 
     Path source() {

@@ -57,8 +57,7 @@ final class Grader {
         this.workers = workers;
         this.limits = limits;
         this.log = log;
-        this.sandbox = new Sandbox(isolation, List.of(assignment.folder(), this.submissions, this.out),
-                limits.memory(), limits.total(), limits.maxOutputBytes(), this.out.resolve(".scratch"));
+        this.sandbox = new Sandbox(isolation, limits.memory(), limits.total(), limits.maxOutputBytes(), this.out.resolve(".scratch"));
     }
 
     Sandbox.Isolation isolation() {
@@ -90,9 +89,13 @@ final class Grader {
     }
 
     static String describe(Sandbox.Isolation isolation) {
-        return isolation == Sandbox.Isolation.NAMESPACES
-                ? "namespaces (no network; assignment, submissions and output folders hidden; a fresh, empty working folder)"
-                : "none: unshare -rnm is not permitted here, so submissions can reach the network and read the grader's files";
+        String policy = SandboxPolicy.supported() ? "" : "; WARNING: this Java (24+) has no security manager, so submitted code"
+                + " may start programs and reach any file the grader's user can: grade with Java 17 to 23";
+        return (isolation == Sandbox.Isolation.NAMESPACES
+                ? "namespaces (a root of its own with only the JDK, the kit's class path and system folders, read-only;"
+                + " no network, no /proc; every process killed with the submission) and the security manager"
+                : "WARNING: unshare (user, mount, network and PID namespaces) is not permitted here, so each submission runs"
+                + " under the security manager only: no programs, no sockets, files only in its own folder") + policy;
     }
 
     private Graded gradeOne(String student, Path notebook) throws IOException {
@@ -100,9 +103,10 @@ final class Grader {
         String fingerprint = fingerprint(notebook);
         if (Files.isRegularFile(saved)) {
             JsonObject json = JsonParser.parseString(Files.readString(saved, StandardCharsets.UTF_8)).getAsJsonObject();
-            if (fingerprint.equals(Json.string(json, "fingerprint"))) {
+            Graded kept = fingerprint.equals(Json.string(json, "fingerprint")) ? Graded.fromJson(json, assignment.tests()) : null;
+            if (kept != null) {
                 log.println("  " + student + ": graded before, kept");
-                return Graded.fromJson(json);
+                return kept;
             }
         }
         Graded graded = run(student, notebook);
@@ -122,7 +126,7 @@ final class Grader {
         } catch (IOException e) {
             return Graded.failed(student, assignment.tests(), e.getMessage(), 0);
         }
-        Job job = new Job(Sandbox.nonce(), limits.cell().toSeconds(), limits.test().toSeconds(), cells, assignment.tests());
+        Job job = new Job(limits.cell().toSeconds(), limits.test().toSeconds(), cells, assignment.tests(), assignment.reserved());
         Sandbox.Outcome outcome = sandbox.run(job, safe(student));
         if (outcome.report() == null) {
             return Graded.failed(student, assignment.tests(), outcome.failure(), outcome.seconds());
