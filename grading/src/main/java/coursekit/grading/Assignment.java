@@ -15,7 +15,7 @@ import java.util.Map;
  * An assignment's folder: {@code source.ipynb} (the instructor's notebook, solutions marked) and
  * {@code tests/QUESTION.jsh} (public and hidden tests).
  */
-record Assignment(Path folder, String name, List<TestCase> tests, List<String> reserved) {
+record Assignment(Path folder, String name, List<TestCase> tests, ReservedNames.Names reserved) {
 
     static final String SOURCE = "source.ipynb";
 
@@ -26,7 +26,7 @@ record Assignment(Path folder, String name, List<TestCase> tests, List<String> r
                     + " (an assignment folder holds source.ipynb and tests/).");
         }
         List<TestCase> tests = TestFiles.read(dir.resolve("tests"));
-        List<String> reserved;
+        ReservedNames.Names reserved;
         try {
             reserved = ReservedNames.of(codeCells(dir.resolve(SOURCE)), tests);
         } catch (IOException e) {

@@ -17,8 +17,14 @@ import java.util.List;
  * @param cells        the code cells, in order
  * @param tests        the tests, public and hidden
  * @param reserved     names the tests use that the assignment does not ask students to define (see {@link ReservedNames})
+ * @param importable   those of them that a submission may import (the notebook imports them too)
  */
-record Job(long cellSeconds, long testSeconds, List<String> cells, List<TestCase> tests, List<String> reserved) {
+record Job(long cellSeconds, long testSeconds, List<String> cells, List<TestCase> tests, List<String> reserved,
+           List<String> importable) {
+
+    Job(long cellSeconds, long testSeconds, List<String> cells, List<TestCase> tests, ReservedNames.Names names) {
+        this(cellSeconds, testSeconds, cells, tests, names.reserved(), names.importable());
+    }
 
     String toJson() {
         JsonObject json = new JsonObject();
@@ -35,6 +41,9 @@ record Job(long cellSeconds, long testSeconds, List<String> cells, List<TestCase
         JsonArray names = new JsonArray();
         reserved.forEach(names::add);
         json.add("reserved", names);
+        JsonArray imports = new JsonArray();
+        importable.forEach(imports::add);
+        json.add("importable", imports);
         return json.toString();
     }
 
@@ -50,6 +59,8 @@ record Job(long cellSeconds, long testSeconds, List<String> cells, List<TestCase
         }
         List<String> reserved = new ArrayList<>();
         json.getAsJsonArray("reserved").forEach(name -> reserved.add(name.getAsString()));
-        return new Job(json.get("cellSeconds").getAsLong(), json.get("testSeconds").getAsLong(), cells, tests, reserved);
+        List<String> importable = new ArrayList<>();
+        json.getAsJsonArray("importable").forEach(name -> importable.add(name.getAsString()));
+        return new Job(json.get("cellSeconds").getAsLong(), json.get("testSeconds").getAsLong(), cells, tests, reserved, importable);
     }
 }

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SourceCodeAnalysis;
@@ -24,7 +25,13 @@ final class ReservedNames {
 
     private ReservedNames() {}
 
-    static List<String> of(List<String> sourceCells, List<TestCase> tests) {
+    /**
+     * The reserved names, and the part of them that the notebook imports: a student's import of those
+     * stays (the same import), a declaration of them goes.
+     */
+    record Names(List<String> reserved, List<String> importable) {}
+
+    static Names of(List<String> sourceCells, List<TestCase> tests) {
         Set<String> used = new TreeSet<>();
         for (TestCase test : tests) {
             Matcher m = IDENTIFIER.matcher(withoutStrings(test.code()));
@@ -32,12 +39,15 @@ final class ReservedNames {
                 used.add(m.group());
             }
         }
-        used.removeAll(declared(sourceCells));
-        return List.copyOf(used);
+        Set<String> imported = new TreeSet<>();
+        Set<String> declared = declared(sourceCells, imported);
+        used.removeAll(declared);
+        imported.retainAll(used);
+        return new Names(List.copyOf(used), List.copyOf(imported));
     }
 
-    /** The top-level names that {@code cells} declare: methods, classes, variables. */
-    static Set<String> declared(List<String> cells) {
+    /** The top-level names that {@code cells} declare (methods, classes, variables); their imports go to {@code imports}. */
+    static Set<String> declared(List<String> cells, Set<String> imports) {
         Set<String> names = new TreeSet<>();
         try (JShell shell = JShell.builder().executionEngine("local").build()) {
             SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
@@ -51,6 +61,8 @@ final class ReservedNames {
                     for (Snippet snippet : analysis.sourceToSnippets(info.source())) {
                         if (snippet instanceof DeclarationSnippet declaration) {
                             names.add(declaration.name());
+                        } else if (snippet instanceof ImportSnippet imported && !imported.isStatic()) {
+                            imports.add(imported.name());
                         }
                     }
                     rest = info.remaining();

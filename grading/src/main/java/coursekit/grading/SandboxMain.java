@@ -92,7 +92,7 @@ public final class SandboxMain {
             }
             Set<String> reserved = new HashSet<>(job.reserved());
             reserved.addAll(TestPhase.SCAFFOLDING);
-            for (String name : evaluator.drop(reserved)) {
+            for (String name : evaluator.drop(reserved, Set.copyOf(job.importable()))) {
                 notes.add("your definition of " + name + " was set aside: the tests use that name for their own");
             }
             report.add("notes", notes);

@@ -162,10 +162,10 @@ public final class Evaluator implements AutoCloseable {
 
     /**
      * Drops every active method, type, variable and single import of the cells (not the start-up imports)
-     * whose name is in {@code names}, so that code compiled from now on cannot see it; returns the names
-     * dropped, in the order they were declared.
+     * whose name is in {@code names}, except imports of a name in {@code importable}, so that code compiled
+     * from now on cannot see it; returns the names dropped, in the order they were declared.
      */
-    public synchronized List<String> drop(java.util.Set<String> names) {
+    public synchronized List<String> drop(java.util.Set<String> names, java.util.Set<String> importable) {
         List<String> dropped = new ArrayList<>();
         for (Snippet snippet : shell.snippets().collect(Collectors.toList())) {
             String name = switch (snippet.kind()) {
@@ -173,7 +173,9 @@ public final class Evaluator implements AutoCloseable {
                 case IMPORT -> ((jdk.jshell.ImportSnippet) snippet).name();
                 default -> null;
             };
-            if (name != null && names.contains(name) && !startupSnippets.contains(snippet.id()) && shell.status(snippet).isActive()) {
+            boolean kept = snippet.kind() == Snippet.Kind.IMPORT && importable.contains(name);
+            if (name != null && names.contains(name) && !kept && !startupSnippets.contains(snippet.id())
+                    && shell.status(snippet).isActive()) {
                 shell.drop(snippet);
                 dropped.add(name);
             }
