@@ -4,6 +4,7 @@ import coursekit.check.TestCase;
 import coursekit.check.TestFiles;
 import coursekit.kernel.run.NotebookFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,9 +60,18 @@ record Assignment(Path folder, String name, List<TestCase> tests, ReservedNames.
             throw new IOException(notebook.getFileName() + " is larger than 32 MiB; clear its outputs and submit it again.");
         }
         List<String> cells = new ArrayList<>();
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(notebook)));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException(notebook.getFileName() + " is not UTF-8 text, as every notebook is; open it in Jupyter"
+                    + " and save it again, or convert it (iconv -t UTF-8).", e);
+        }
         NotebookFile file;
         try {
             file = NotebookFile.read(notebook);
+        } catch (RuntimeException e) {
+            throw new IOException(notebook.getFileName() + " is not a readable notebook: its \"nbformat\" is not the number 4 ("
+                    + e.getClass().getSimpleName() + ").", e);
         } catch (IOException e) {
             // The reader's sentence names the full path and the JSON library; a student needs less.
             String why = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");

@@ -45,9 +45,6 @@ class ForgeryTest {
         out = dir.resolve("grades");
         Fixtures.notebook(submissions.resolve("shadows-assertions.ipynb"),
                 "void assertEquals(int expected, int actual, String message) { }", WRONG);
-        Fixtures.notebook(submissions.resolve("shadows-jdk-types.ipynb"), """
-                class Assertions { static void assertEquals(int a, int b, String m) { } }
-                """, WRONG);
         Fixtures.notebook(submissions.resolve("listens-to-the-evaluator.ipynb"), """
                 var session = coursekit.check.Checks.session();
                 var field = session.getClass().getDeclaredField("shell");
@@ -55,7 +52,15 @@ class ForgeryTest {
                 var shell = (jdk.jshell.JShell) field.get(session);
                 shell.onSnippetEvent(e -> {
                     var m = java.util.regex.Pattern.compile("hand\\\\(\\"([0-9a-f]+)\\"").matcher(e.snippet().source());
-                    if (m.find()) coursekit.check.Checks.hand(m.group(1), () -> { });
+                    if (m.find()) {
+                        String token = m.group(1);
+                        var racer = new Thread(() -> {
+                            long end = System.nanoTime() + 300_000_000L;
+                            while (System.nanoTime() < end) coursekit.check.Checks.hand(token, () -> { });
+                        });
+                        racer.setDaemon(true);
+                        racer.start();
+                    }
                 });
                 """, WRONG);
         Fixtures.notebook(submissions.resolve("dumps-the-heap.ipynb"), """
@@ -87,6 +92,9 @@ class ForgeryTest {
                 }
                 """.formatted(SHM, MARK, M2.toString()), WRONG);
         Fixtures.notebook(submissions.resolve("refuses-halt.ipynb"), """
+                var keeper = new Thread(() -> { while (true) { try { Thread.sleep(1000); } catch (Throwable t) { } } });
+                keeper.setDaemon(false);
+                keeper.start();
                 System.setSecurityManager(new SecurityManager() {
                     public void checkPermission(java.security.Permission p) { }
                     public void checkExit(int status) { throw new SecurityException("no"); }
@@ -115,11 +123,6 @@ class ForgeryTest {
         assertEquals(0, graded.get("shadows-assertions").total(), why("shadows-assertions"));
         assertTrue(graded.get("shadows-assertions").cellErrors().stream().anyMatch(e -> e.contains("assertEquals was set aside")),
                 why("shadows-assertions"));
-    }
-
-    @Test
-    void aSubmissionsOwnAssertionsClassIsSetAside() {
-        assertEquals(0, graded.get("shadows-jdk-types").total(), why("shadows-jdk-types"));
     }
 
     @Test
