@@ -45,23 +45,30 @@ class ForgeryTest {
         out = dir.resolve("grades");
         Fixtures.notebook(submissions.resolve("shadows-assertions.ipynb"),
                 "void assertEquals(int expected, int actual, String message) { }", WRONG);
-        Fixtures.notebook(submissions.resolve("listens-to-the-evaluator.ipynb"), """
-                var session = coursekit.check.Checks.session();
-                var field = session.getClass().getDeclaredField("shell");
-                field.setAccessible(true);
-                var shell = (jdk.jshell.JShell) field.get(session);
-                shell.onSnippetEvent(e -> {
-                    var m = java.util.regex.Pattern.compile("hand\\\\(\\"([0-9a-f]+)\\"").matcher(e.snippet().source());
-                    if (m.find()) {
-                        String token = m.group(1);
-                        var racer = new Thread(() -> {
-                            long end = System.nanoTime() + 300_000_000L;
-                            while (System.nanoTime() < end) coursekit.check.Checks.hand(token, () -> { });
-                        });
-                        racer.setDaemon(true);
-                        racer.start();
+        Fixtures.notebook(submissions.resolve("races-the-hand-over.ipynb"), """
+                var slot = coursekit.check.Checks.class.getDeclaredField("HANDED");
+                slot.setAccessible(true);
+                var handed = (java.util.concurrent.atomic.AtomicReference<?>) slot.get(null);
+                var racer = new Thread(() -> {
+                    while (true) {
+                        try {
+                            Object h = handed.get();
+                            if (h == null) continue;
+                            var token = h.getClass().getDeclaredMethod("token");
+                            token.setAccessible(true);
+                            coursekit.check.Checks.hand((String) token.invoke(h), () -> { });
+                        } catch (Throwable t) { }
                     }
                 });
+                racer.setDaemon(true);
+                racer.start();
+                """, WRONG);
+        Fixtures.notebook(submissions.resolve("leaks-hidden-tests.ipynb"), """
+                var bean = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+                bean.dumpHeap(Path.of("heap.hprof").toAbsolutePath().toString(), false);
+                var text = new String(Files.readAllBytes(Path.of("heap.hprof")), java.nio.charset.StandardCharsets.ISO_8859_1);
+                int at = text.indexOf("SECRET-HIDDEN");
+                if (at >= 0) throw new RuntimeException(text.substring(Math.max(0, at - 60), at + 30));
                 """, WRONG);
         Fixtures.notebook(submissions.resolve("dumps-the-heap.ipynb"), """
                 var bean = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
@@ -74,8 +81,6 @@ class ForgeryTest {
                     real.println(m.group() + " {\\"cells\\":[],\\"tests\\":[{\\"id\\":\\"q1/doubles\\",\\"passed\\":true,\\"message\\":\\"\\"},"
                             + "{\\"id\\":\\"q1/negatives\\",\\"passed\\":true,\\"message\\":\\"\\"}]}");
                 }
-                int at = text.indexOf("SECRET-HIDDEN");
-                if (at >= 0) throw new RuntimeException(text.substring(Math.max(0, at - 60), at + 30));
                 """, WRONG);
         Fixtures.notebook(submissions.resolve("prints-result-lines.ipynb"), """
                 var real = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
@@ -126,8 +131,8 @@ class ForgeryTest {
     }
 
     @Test
-    void listeningToTheEvaluatorsSnippetsForgesNothing() {
-        assertEquals(0, graded.get("listens-to-the-evaluator").total(), why("listens-to-the-evaluator"));
+    void aThreadRacingTheHandOverOfTestBodiesForgesNothing() {
+        assertEquals(0, graded.get("races-the-hand-over").total(), why("races-the-hand-over"));
     }
 
     @Test
