@@ -88,6 +88,11 @@ final class Grader {
             throw new IllegalStateException("Grading stopped: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
+            try {
+                Sandbox.deleteTree(out.resolve(".scratch").resolve("kit"));
+            } catch (IOException e) {
+                log.println("Could not remove " + out.resolve(".scratch/kit") + ": " + e.getMessage());
+            }
         }
         Reports.writeAll(assignment, all, entries, out);
         return all;

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code java.instrument}; the attach mechanism off), and takes its report from a {@link ResultChannel}.
  * Where Linux allows unprivileged namespaces it also runs the JVM in new user, mount, network and PID
  * namespaces, in a root of its own ({@link SandboxScript}): no network, no {@code /proc}, nothing of the
- * machine but read-only system folders and the kit's class path, and every process of the submission
+ * machine but read-only system folders and the kit's class path ({@link KitFolder}), and every process of the submission
  * killed with it. The threat model is in {@code docs/grading.md}.
  */
 final class Sandbox {
@@ -66,6 +66,7 @@ final class Sandbox {
     private final Duration total;
     private final long maxOutputBytes;
     private final Path scratch;
+    private String kit;
 
     /**
      * @param memory         the heap cap, as for {@code -Xmx} (e.g. {@code 768m})
@@ -100,10 +101,8 @@ final class Sandbox {
 
     private Outcome run(Job job, Path log, Path place, ResultChannel channel) throws IOException {
         boolean namespaces = isolation == Isolation.NAMESPACES;
-        List<Path> shown = new ArrayList<>(List.of(Path.of("/usr"), Path.of("/etc")));
-        for (String entry : List.of(classPath().split(File.pathSeparator))) {
-            shown.add(Path.of(entry));
-        }
+        String classPath = kit();
+        List<Path> shown = new ArrayList<>(List.of(Path.of("/usr"), Path.of("/etc"), scratch.resolve("kit")));
         if (!Path.of(javaHome()).startsWith("/usr")) {
             shown.add(Path.of(javaHome()));
         }
@@ -111,7 +110,7 @@ final class Sandbox {
         shown.add(channel.folder());
         String work = namespaces ? SandboxScript.workFolder(shown) : place.toString();
         String tmp = namespaces ? "/tmp" : place.toString();
-        List<String> readable = new ArrayList<>(List.of(classPath().split(File.pathSeparator)));
+        List<String> readable = new ArrayList<>(List.of(scratch.resolve("kit").toString()));
         readable.addAll(List.of(javaHome(), "/usr", "/etc", "/lib", "/lib64", "/dev/null", "/dev/zero", "/dev/random",
                 "/dev/urandom", nativeCache().toString(), channel.folder().toString(), work));
         List<String> command = new ArrayList<>();
@@ -126,7 +125,7 @@ final class Sandbox {
                 "-D" + SandboxPolicy.WRITE + "=" + work + File.pathSeparator + tmp,
                 "-Duser.home=" + work, "-Djava.io.tmpdir=" + tmp, "-DENGINE_CACHE_DIR=" + nativeCache(),
                 "-Djava.awt.headless=true", "-Dai.djl.offline=true",
-                "-cp", classPath(), SandboxMain.class.getName(), channel.socket().toString()));
+                "-cp", classPath, SandboxMain.class.getName(), channel.socket().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(place.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().retainAll(List.of("PATH", "LANG", "LC_ALL", "COURSEKIT_QUICK", "COURSEKIT_WEIGHTS", "OMP_NUM_THREADS", "LD_PRELOAD"));
@@ -247,6 +246,14 @@ final class Sandbox {
             return "; it ran out of memory";
         }
         return last.isEmpty() ? "" : "; its last words: " + (last.length() > 200 ? last.substring(0, 200) + "..." : last);
+    }
+
+    /** The kit's class path in the grader's kit folder, gathered on first use (see {@link KitFolder}). */
+    private synchronized String kit() throws IOException {
+        if (kit == null) {
+            kit = KitFolder.prepare(scratch.resolve("kit"), classPath());
+        }
+        return kit;
     }
 
     /** This JVM's class path with absolute entries: the submission starts in another folder. */

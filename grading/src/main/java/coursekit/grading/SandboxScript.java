@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The shell script that {@code unshare} runs to build a submission's world: an empty root file system
  * (a tmpfs on a folder of the grader's), into which it binds read-only {@code /usr}, {@code /etc}, the JDK,
- * each entry of the kit's class path by itself (so nothing else of the repository, the assignment or
- * {@code ~/.m2} is there), the native-library cache and the result socket's folder; then {@code /dev}'s
+ * the folder that holds the kit's class path ({@link KitFolder}; nothing else of the repository, the
+ * assignment or {@code ~/.m2} is there), the native-library cache and the result socket's folder; then {@code /dev}'s
  * null, zero and random devices, and fresh, private, {@code noexec} tmpfs file systems for {@code /work}
  * (the working and home folder; {@code /work-1} if the kit itself lives under {@code /work}), {@code /tmp} and {@code /dev/shm}. There is no {@code /proc}. It then
  * changes root into it and starts the command in {@code /work}.
