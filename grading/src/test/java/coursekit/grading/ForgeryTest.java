@@ -96,6 +96,12 @@ class ForgeryTest {
                     try { Files.writeString(Path.of(p), "x"); } catch (Exception e) { System.out.println(e); }
                 }
                 """.formatted(SHM, MARK, M2.toString()), WRONG);
+        Fixtures.notebook(submissions.resolve("floods-stdout.ipynb"), """
+                var raw = new FileOutputStream(FileDescriptor.out);
+                byte[] block = new byte[1 << 20];
+                java.util.Arrays.fill(block, (byte) 'x');
+                for (int i = 0; i < 64; i++) raw.write(block);
+                """, "int twice(int n) { return 2 * n; }");
         Fixtures.notebook(submissions.resolve("refuses-halt.ipynb"), """
                 var keeper = new Thread(() -> { while (true) { try { Thread.sleep(1000); } catch (Throwable t) { } } });
                 keeper.setDaemon(false);
@@ -181,6 +187,13 @@ class ForgeryTest {
         try (Stream<Path> found = Files.walk(dir)) {
             assertEquals(List.of(), found.filter(p -> p.getFileName().toString().equals(MARK)).toList());
         }
+    }
+
+    @Test
+    void printingPastTheCapStopsTheSubmission() {
+        Graded g = graded.get("floods-stdout");
+        assertEquals(0, g.total(), why("floods-stdout"));
+        assertEquals("the submission printed more than 8 MiB", g.failure());
     }
 
     @Test
