@@ -13,8 +13,8 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SourceCodeAnalysis;
 
 /**
- * The names a submission may not define for the tests to see: every name the tests' code mentions that the
- * assignment's own notebook does not declare. Tests compile in the student's JShell session, where a
+ * The names a submission may not define for the tests to see: every name the tests' code and their
+ * scaffolding ({@link TestPhase#SCAFFOLDING}) mention that the assignment's own notebook does not declare. Tests compile in the student's JShell session, where a
  * student's {@code assertEquals} or {@code Arrays} would otherwise take the place of JUnit's or the JDK's;
  * the grader drops such definitions after the last cell and before the first test. What the notebook
  * declares (the methods and classes the questions ask for) stays, since that is what the tests are for.
@@ -32,7 +32,7 @@ final class ReservedNames {
     record Names(List<String> reserved, List<String> importable) {}
 
     static Names of(List<String> sourceCells, List<TestCase> tests) {
-        Set<String> used = new TreeSet<>();
+        Set<String> used = new TreeSet<>(TestPhase.SCAFFOLDING);
         for (TestCase test : tests) {
             Matcher m = IDENTIFIER.matcher(withoutStrings(test.code()));
             while (m.find()) {

@@ -17,7 +17,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -90,9 +89,7 @@ public final class SandboxMain {
             if (running > 0) {
                 notes.add(running + " thread(s) of the notebook would not stop before the tests");
             }
-            Set<String> reserved = new HashSet<>(job.reserved());
-            reserved.addAll(TestPhase.SCAFFOLDING);
-            for (String name : evaluator.drop(reserved, Set.copyOf(job.importable()))) {
+            for (String name : evaluator.drop(Set.copyOf(job.reserved()), Set.copyOf(job.importable()))) {
                 notes.add("your definition of " + name + " was set aside: the tests use that name for their own");
             }
             report.add("notes", notes);
