@@ -62,7 +62,7 @@ public final class SandboxMain {
         JsonObject report = new JsonObject();
         JsonArray cells = new JsonArray();
         report.add("cells", cells);
-        // A cell's check("q1") prints its public tests' names; only the tests after the last cell count.
+        // A cell's check("q1") runs nothing here (its lines say the code did not run); only the tests after the last cell count.
         Checks.useTests(job.tests().stream().filter(t -> !t.hidden()).toList());
         Checks.useSession(code -> null);
         try (Evaluator evaluator = Evaluator.builder().timeout(Duration.ofSeconds(job.cellSeconds())).mavenOffline(true)
