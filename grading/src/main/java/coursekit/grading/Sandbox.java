@@ -252,6 +252,7 @@ final class Sandbox {
     private synchronized String kit() throws IOException {
         if (kit == null) {
             kit = KitFolder.prepare(scratch.resolve("kit"), classPath());
+            NativeCache.ensure(nativeCache(), kit, Path.of(javaHome(), "bin", "java").toString());
         }
         return kit;
     }
