@@ -4,6 +4,7 @@ import coursekit.check.TestCase;
 import coursekit.check.TestFiles;
 import coursekit.kernel.run.NotebookFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.Map;
  * An assignment's folder: {@code source.ipynb} (the instructor's notebook, solutions marked) and
  * {@code tests/QUESTION.jsh} (public and hidden tests).
  */
-record Assignment(Path folder, String name, List<TestCase> tests) {
+record Assignment(Path folder, String name, List<TestCase> tests, ReservedNames.Names reserved) {
 
     static final String SOURCE = "source.ipynb";
 
@@ -25,7 +26,14 @@ record Assignment(Path folder, String name, List<TestCase> tests) {
             throw new GradingException(dir + " is not an assignment: it has no " + SOURCE
                     + " (an assignment folder holds source.ipynb and tests/).");
         }
-        return new Assignment(dir, dir.getFileName().toString(), TestFiles.read(dir.resolve("tests")));
+        List<TestCase> tests = TestFiles.read(dir.resolve("tests"));
+        ReservedNames.Names reserved;
+        try {
+            reserved = ReservedNames.of(codeCells(dir.resolve(SOURCE)), tests);
+        } catch (IOException e) {
+            throw new GradingException(dir.resolve(SOURCE) + " cannot be read: " + e.getMessage());
+        }
+        return new Assignment(dir, dir.getFileName().toString(), tests, reserved);
     }
 
     Path source() {
@@ -52,9 +60,18 @@ record Assignment(Path folder, String name, List<TestCase> tests) {
             throw new IOException(notebook.getFileName() + " is larger than 32 MiB; clear its outputs and submit it again.");
         }
         List<String> cells = new ArrayList<>();
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(notebook)));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException(notebook.getFileName() + " is not UTF-8 text, as every notebook is; open it in Jupyter"
+                    + " and save it again, or convert it (iconv -t UTF-8).", e);
+        }
         NotebookFile file;
         try {
             file = NotebookFile.read(notebook);
+        } catch (RuntimeException e) {
+            throw new IOException(notebook.getFileName() + " is not a readable notebook: its \"nbformat\" is not the number 4 ("
+                    + e.getClass().getSimpleName() + ").", e);
         } catch (IOException e) {
             // The reader's sentence names the full path and the JSON library; a student needs less.
             String why = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");

@@ -41,12 +41,11 @@ public final class GradeMain {
             if (o.command.equals("release")) {
                 Path out = o.out != null ? o.out : assignment.folder().resolve("release");
                 Path scratch = java.nio.file.Files.createTempDirectory("coursekit-release-");
-                Sandbox sandbox = new Sandbox(isolation, List.of(assignment.folder(), scratch), o.limits.memory(), o.limits.total(),
-                        o.limits.maxOutputBytes(), scratch);
+                Sandbox sandbox = new Sandbox(isolation, o.limits.memory(), o.limits.total(), o.limits.maxOutputBytes(), scratch);
                 try {
                     Release.release(assignment, out, sandbox, o.limits, System.out);
                 } finally {
-                    java.nio.file.Files.deleteIfExists(scratch);
+                    Sandbox.deleteTree(scratch);
                 }
                 return 0;
             }

@@ -42,11 +42,14 @@ record Graded(String student, List<Outcome> outcomes, List<String> cellErrors, S
     /** From a sandbox run's report; a test the report does not mention failed. */
     static Graded of(String student, List<TestCase> tests, JsonObject report, double seconds) {
         List<String> cellErrors = new ArrayList<>();
-        for (JsonElement element : report.getAsJsonArray("cells")) {
+        for (JsonElement element : report.has("cells") ? report.getAsJsonArray("cells") : new JsonArray()) {
             JsonObject cell = element.getAsJsonObject();
             if (!cell.get("ok").getAsBoolean()) {
                 cellErrors.add("cell " + cell.get("cell").getAsInt() + ": " + Json.string(cell, "error"));
             }
+        }
+        if (report.has("notes")) {
+            report.getAsJsonArray("notes").forEach(note -> cellErrors.add("note: " + note.getAsString()));
         }
         String failure = Json.string(report, "failure");
         Map<String, JsonObject> byId = new HashMap<>();
@@ -76,7 +79,9 @@ record Graded(String student, List<Outcome> outcomes, List<String> cellErrors, S
         json.add("cellErrors", errors);
         JsonArray tests = new JsonArray();
         for (Outcome o : outcomes) {
-            JsonObject t = Json.test(o.test());
+            // The test's id only, never its code: the folder is the instructor's, but a copy should not spread it.
+            JsonObject t = new JsonObject();
+            t.addProperty("id", o.test().id());
             t.addProperty("passed", o.passed());
             t.addProperty("message", o.message());
             tests.add(t);
@@ -85,13 +90,21 @@ record Graded(String student, List<Outcome> outcomes, List<String> cellErrors, S
         return json;
     }
 
-    static Graded fromJson(JsonObject json) {
+    /** A saved result, its tests taken from {@code tests} by id; {@code null} when the saved ones do not match. */
+    static Graded fromJson(JsonObject json, List<TestCase> tests) {
         List<String> errors = new ArrayList<>();
         json.getAsJsonArray("cellErrors").forEach(e -> errors.add(e.getAsString()));
-        List<Outcome> outcomes = new ArrayList<>();
+        Map<String, JsonObject> byId = new HashMap<>();
         for (JsonElement element : json.getAsJsonArray("tests")) {
-            JsonObject t = element.getAsJsonObject();
-            outcomes.add(new Outcome(Json.test(t), t.get("passed").getAsBoolean(), Json.string(t, "message")));
+            byId.put(Json.string(element.getAsJsonObject(), "id"), element.getAsJsonObject());
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (TestCase test : tests) {
+            JsonObject t = byId.get(test.id());
+            if (t == null) {
+                return null;
+            }
+            outcomes.add(new Outcome(test, t.get("passed").getAsBoolean(), Json.string(t, "message")));
         }
         return new Graded(json.get("student").getAsString(), outcomes, errors, Json.string(json, "failure"),
                 json.get("seconds").getAsDouble());

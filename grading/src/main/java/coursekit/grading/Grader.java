@@ -17,12 +17,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * Grades every submission of an assignment: each in its own {@link Sandbox}, several at a time, each
@@ -57,8 +54,7 @@ final class Grader {
         this.workers = workers;
         this.limits = limits;
         this.log = log;
-        this.sandbox = new Sandbox(isolation, List.of(assignment.folder(), this.submissions, this.out),
-                limits.memory(), limits.total(), limits.maxOutputBytes(), this.out.resolve(".scratch"));
+        this.sandbox = new Sandbox(isolation, limits.memory(), limits.total(), limits.maxOutputBytes(), this.out.resolve(".scratch"));
     }
 
     Sandbox.Isolation isolation() {
@@ -67,88 +63,98 @@ final class Grader {
 
     /** Grades what is not graded yet, writes every report, and returns all students' results by name. */
     List<Graded> grade() {
-        Map<String, Path> students = students();
-        log.println("Grading " + students.size() + " submissions of " + assignment.name() + " with " + workers
+        List<Submissions.Entry> entries;
+        try {
+            entries = Submissions.list(submissions, assignment.folder());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + submissions + ": " + e.getMessage(), e);
+        }
+        log.println("Grading " + entries.size() + " submissions of " + assignment.name() + " with " + workers
                 + " workers; isolation: " + describe(sandbox.isolation()) + ".");
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         List<Future<Graded>> futures = new ArrayList<>();
-        for (Map.Entry<String, Path> student : students.entrySet()) {
-            futures.add(pool.submit(() -> gradeOne(student.getKey(), student.getValue())));
+        for (Submissions.Entry entry : entries) {
+            futures.add(pool.submit(() -> gradeOne(entry)));
         }
         List<Graded> all = new ArrayList<>();
         try {
             for (Future<Graded> future : futures) {
                 all.add(future.get());
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("Grading stopped: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Grading was interrupted.", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Grading stopped: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
+            try {
+                Sandbox.deleteTree(out.resolve(".scratch").resolve("kit"));
+            } catch (IOException e) {
+                log.println("Could not remove " + out.resolve(".scratch/kit") + ": " + e.getMessage());
+            }
         }
-        Reports.writeAll(assignment, all, out);
+        Reports.writeAll(assignment, all, entries, out);
         return all;
     }
 
     static String describe(Sandbox.Isolation isolation) {
-        return isolation == Sandbox.Isolation.NAMESPACES
-                ? "namespaces (no network; assignment, submissions and output folders hidden; a fresh, empty working folder)"
-                : "none: unshare -rnm is not permitted here, so submissions can reach the network and read the grader's files";
+        String policy = SandboxPolicy.supported() ? "" : "; WARNING: this Java (24+) has no security manager, so submitted code"
+                + " may start programs and reach any file the grader's user can: grade with Java 17 to 23";
+        return (isolation == Sandbox.Isolation.NAMESPACES
+                ? "namespaces (a root of its own with only the JDK, the kit's class path and system folders, read-only;"
+                + " no network, no /proc; every process killed with the submission) and the security manager"
+                : "WARNING: unshare (user, mount, network and PID namespaces) is not permitted here, so each submission runs"
+                + " under the security manager only: no programs, no sockets, files only in its own folder") + policy;
     }
 
-    private Graded gradeOne(String student, Path notebook) throws IOException {
-        Path saved = out.resolve(".results").resolve(student + ".json");
-        String fingerprint = fingerprint(notebook);
-        if (Files.isRegularFile(saved)) {
-            JsonObject json = JsonParser.parseString(Files.readString(saved, StandardCharsets.UTF_8)).getAsJsonObject();
-            if (fingerprint.equals(Json.string(json, "fingerprint"))) {
-                log.println("  " + student + ": graded before, kept");
-                return Graded.fromJson(json);
-            }
+    /** One entry's grade; whatever goes wrong with this one entry becomes its row's reason, never the run's end. */
+    private Graded gradeOne(Submissions.Entry entry) {
+        String student = entry.student();
+        if (entry.problem() != null) {
+            log.println("  " + student + ": not graded - " + entry.problem());
+            return Graded.failed(student, assignment.tests(), entry.problem(), 0);
         }
-        Graded graded = run(student, notebook);
-        JsonObject json = graded.toJson();
-        json.addProperty("fingerprint", fingerprint);
-        AtomicFiles.write(saved, json.toString().getBytes(StandardCharsets.UTF_8));
-        log.printf(Locale.ROOT, "  %s: %s of %s (%.1f s)%s%n", student, coursekit.check.Points.format(graded.total()),
-                coursekit.check.Points.format(assignment.possible()), graded.seconds(),
-                graded.failure() == null ? "" : " - " + graded.failure());
-        return graded;
+        try {
+            Path saved = out.resolve(".results").resolve(entry.fileName() + ".json");
+            String fingerprint = fingerprint(entry.notebook());
+            if (Files.isRegularFile(saved)) {
+                JsonObject json = JsonParser.parseString(Files.readString(saved, StandardCharsets.UTF_8)).getAsJsonObject();
+                Graded kept = fingerprint.equals(Json.string(json, "fingerprint")) && student.equals(Json.string(json, "student"))
+                        ? Graded.fromJson(json, assignment.tests()) : null;
+                if (kept != null) {
+                    log.println("  " + student + ": graded before, kept");
+                    return kept;
+                }
+            }
+            Graded graded = run(student, entry.notebook(), entry.fileName());
+            JsonObject json = graded.toJson();
+            json.addProperty("fingerprint", fingerprint);
+            AtomicFiles.write(saved, json.toString().getBytes(StandardCharsets.UTF_8));
+            log.printf(Locale.ROOT, "  %s: %s of %s (%.1f s)%s%n", student, coursekit.check.Points.format(graded.total()),
+                    coursekit.check.Points.format(assignment.possible()), graded.seconds(),
+                    graded.failure() == null ? "" : " - " + graded.failure());
+            return graded;
+        } catch (IOException | RuntimeException e) {
+            String why = "the grader could not grade it (" + e.getMessage() + ")";
+            log.println("  " + student + ": " + why);
+            return Graded.failed(student, assignment.tests(), why, 0);
+        }
     }
 
-    private Graded run(String student, Path notebook) throws IOException {
+    private Graded run(String student, Path notebook, String label) throws IOException {
         List<String> cells;
         try {
             cells = Assignment.codeCells(notebook);
         } catch (IOException e) {
             return Graded.failed(student, assignment.tests(), e.getMessage(), 0);
         }
-        Job job = new Job(Sandbox.nonce(), limits.cell().toSeconds(), limits.test().toSeconds(), cells, assignment.tests());
-        Sandbox.Outcome outcome = sandbox.run(job, safe(student));
+        Job job = new Job(limits.cell().toSeconds(), limits.test().toSeconds(), cells, assignment.tests(), assignment.reserved());
+        Sandbox.Outcome outcome = sandbox.run(job, label);
         if (outcome.report() == null) {
             return Graded.failed(student, assignment.tests(), outcome.failure(), outcome.seconds());
         }
         return Graded.of(student, assignment.tests(), outcome.report(), outcome.seconds());
-    }
-
-    /** Students by name: {@code NAME.ipynb} files and {@code NAME/} folders holding one notebook. */
-    private Map<String, Path> students() {
-        Map<String, Path> students = new TreeMap<>();
-        try (Stream<Path> entries = Files.list(submissions)) {
-            for (Path entry : entries.sorted().toList()) {
-                String name = entry.getFileName().toString();
-                if (Files.isRegularFile(entry) && name.endsWith(".ipynb")) {
-                    students.put(name.substring(0, name.length() - ".ipynb".length()), entry);
-                } else if (Files.isDirectory(entry) && !name.startsWith(".")) {
-                    try (Stream<Path> inside = Files.list(entry)) {
-                        inside.filter(p -> p.getFileName().toString().endsWith(".ipynb")).sorted().findFirst()
-                                .ifPresentOrElse(p -> students.put(name, p), () -> students.put(name, entry.resolve("(no notebook).ipynb")));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + submissions + ": " + e.getMessage(), e);
-        }
-        return students;
     }
 
     /** The submission and the tests together: either changing means grading again. */
@@ -163,10 +169,5 @@ final class Grader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String safe(String student) {
-        String s = student.replaceAll("[^A-Za-z0-9._-]", "_");
-        return s.length() < 3 ? s + "___" : s;
     }
 }

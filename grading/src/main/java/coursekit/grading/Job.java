@@ -10,19 +10,24 @@ import java.util.List;
 
 /**
  * What one sandboxed run gets on its standard input: the submission's code cells, then the tests to run
- * after them, the time limits, and the secret word that marks its result line.
+ * after them, the time limits, and the names the tests rely on.
  *
- * @param nonce        a random word; the result line starts with it, so printed text cannot pose as the result
  * @param cellSeconds  the time limit of each cell
  * @param testSeconds  the time limit of each test
  * @param cells        the code cells, in order
  * @param tests        the tests, public and hidden
+ * @param reserved     names the tests use that the assignment does not ask students to define (see {@link ReservedNames})
+ * @param importable   those of them that a submission may import (the notebook imports them too)
  */
-record Job(String nonce, long cellSeconds, long testSeconds, List<String> cells, List<TestCase> tests) {
+record Job(long cellSeconds, long testSeconds, List<String> cells, List<TestCase> tests, List<String> reserved,
+           List<String> importable) {
+
+    Job(long cellSeconds, long testSeconds, List<String> cells, List<TestCase> tests, ReservedNames.Names names) {
+        this(cellSeconds, testSeconds, cells, tests, names.reserved(), names.importable());
+    }
 
     String toJson() {
         JsonObject json = new JsonObject();
-        json.addProperty("nonce", nonce);
         json.addProperty("cellSeconds", cellSeconds);
         json.addProperty("testSeconds", testSeconds);
         JsonArray cellArray = new JsonArray();
@@ -33,6 +38,12 @@ record Job(String nonce, long cellSeconds, long testSeconds, List<String> cells,
             testArray.add(Json.test(t));
         }
         json.add("tests", testArray);
+        JsonArray names = new JsonArray();
+        reserved.forEach(names::add);
+        json.add("reserved", names);
+        JsonArray imports = new JsonArray();
+        importable.forEach(imports::add);
+        json.add("importable", imports);
         return json.toString();
     }
 
@@ -46,7 +57,10 @@ record Job(String nonce, long cellSeconds, long testSeconds, List<String> cells,
         for (JsonElement test : json.getAsJsonArray("tests")) {
             tests.add(Json.test(test.getAsJsonObject()));
         }
-        return new Job(json.get("nonce").getAsString(), json.get("cellSeconds").getAsLong(),
-                json.get("testSeconds").getAsLong(), cells, tests);
+        List<String> reserved = new ArrayList<>();
+        json.getAsJsonArray("reserved").forEach(name -> reserved.add(name.getAsString()));
+        List<String> importable = new ArrayList<>();
+        json.getAsJsonArray("importable").forEach(name -> importable.add(name.getAsString()));
+        return new Job(json.get("cellSeconds").getAsLong(), json.get("testSeconds").getAsLong(), cells, tests, reserved, importable);
     }
 }

@@ -157,7 +157,7 @@ final class Release {
                 cells.add(NotebookFile.source(cell));
             }
         }
-        Job job = new Job(Sandbox.nonce(), limits.cell().toSeconds(), limits.test().toSeconds(), cells, assignment.tests());
+        Job job = new Job(limits.cell().toSeconds(), limits.test().toSeconds(), cells, assignment.tests(), assignment.reserved());
         Sandbox.Outcome outcome = sandbox.run(job, label);
         if (outcome.report() == null) {
             throw new GradingException("The " + label + " notebook of " + assignment.name() + " could not be run: " + outcome.failure() + ".");

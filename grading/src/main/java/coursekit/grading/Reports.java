@@ -22,10 +22,15 @@ final class Reports {
 
     private Reports() {}
 
-    static void writeAll(Assignment assignment, List<Graded> all, Path out) {
-        AtomicFiles.write(out.resolve("gradebook.csv"), gradebook(assignment, all).getBytes(StandardCharsets.UTF_8));
+    static void writeAll(Assignment assignment, List<Graded> all, List<Submissions.Entry> entries, Path out) {
+        Map<String, Submissions.Entry> byStudent = new java.util.HashMap<>();
+        entries.forEach(e -> byStudent.put(e.student(), e));
+        Map<String, String> notes = new java.util.HashMap<>();
+        entries.stream().filter(e -> e.note() != null).forEach(e -> notes.put(e.student(), e.note()));
+        AtomicFiles.write(out.resolve("gradebook.csv"), gradebook(assignment, all, notes).getBytes(StandardCharsets.UTF_8));
         for (Graded graded : all) {
-            String name = fileName(graded.student());
+            Submissions.Entry entry = byStudent.get(graded.student());
+            String name = entry != null ? entry.fileName() : Submissions.fileName(graded.student());
             String markdown = feedback(assignment, graded);
             AtomicFiles.write(out.resolve("feedback").resolve(name + ".md"), markdown.getBytes(StandardCharsets.UTF_8));
             AtomicFiles.write(out.resolve("feedback").resolve(name + ".html"), html(graded.student(), markdown).getBytes(StandardCharsets.UTF_8));
@@ -34,7 +39,8 @@ final class Reports {
         }
     }
 
-    static String gradebook(Assignment assignment, List<Graded> all) {
+    /** The gradebook; {@code notes} add what the instructor should know about a student's name to its note. */
+    static String gradebook(Assignment assignment, List<Graded> all, Map<String, String> notes) {
         StringBuilder csv = new StringBuilder("student");
         Map<String, Double> questions = assignment.questions();
         questions.keySet().forEach(q -> csv.append(',').append(csvField(q)));
@@ -44,7 +50,7 @@ final class Reports {
             Map<String, Double> scores = graded.byQuestion();
             questions.keySet().forEach(q -> csv.append(',').append(Points.format(scores.getOrDefault(q, 0.0))));
             csv.append(',').append(Points.format(graded.total())).append(',').append(Points.format(assignment.possible()))
-                    .append(',').append(csvField(graded.failure() == null ? "" : graded.failure())).append('\n');
+                    .append(',').append(csvField(note(graded.failure(), notes.get(graded.student())))).append('\n');
         }
         return csv.toString();
     }
@@ -94,8 +100,12 @@ final class Reports {
         return o.test().feedback() == null ? "" : o.test().feedback();
     }
 
+    /**
+     * The feedback page: raw HTML in the Markdown (a student's name, a message their code threw) is shown as
+     * text, and links other than http, https and mailto lose their target, so that no script reaches the page.
+     */
     static String html(String student, String markdown) {
-        String body = HtmlRenderer.builder().escapeHtml(true).build().render(Parser.builder().build().parse(markdown));
+        String body = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build().render(Parser.builder().build().parse(markdown));
         return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Feedback: " + escape(student) + "</title>"
                 + "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto}code{background:#eee}</style></head><body>\n"
                 + body + "</body></html>\n";
@@ -129,20 +139,32 @@ final class Reports {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n";
     }
 
-    static String fileName(String student) {
-        return student.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
     private static String oneLine(String text) {
         String line = text.replaceAll("\\s+", " ").strip();
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
-    private static String csvField(String text) {
-        if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
-            return "\"" + text.replace("\"", "\"\"").replace("\n", " ") + "\"";
+    private static String note(String failure, String listing) {
+        if (failure == null) {
+            return listing == null ? "" : listing;
         }
-        return text;
+        return listing == null ? failure : failure + "; " + listing;
+    }
+
+    /**
+     * A CSV cell that a spreadsheet shows as text (OWASP's advice on CSV injection): one that starts with
+     * {@code = + - @}, a tab or a carriage return gets a leading single quote, and one with a comma, a quote
+     * or a line break is quoted.
+     */
+    static String csvField(String text) {
+        String cell = text.replace("\r\n", " ").replace("\n", " ");
+        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+            cell = "'" + cell;
+        }
+        if (cell.contains(",") || cell.contains("\"") || cell.contains("\r")) {
+            return "\"" + cell.replace("\"", "\"\"") + "\"";
+        }
+        return cell;
     }
 
     private static String escape(String text) {

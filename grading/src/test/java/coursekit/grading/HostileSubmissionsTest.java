@@ -3,7 +3,6 @@ package coursekit.grading;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -168,7 +167,6 @@ class HostileSubmissionsTest {
 
     @Test
     void hiddenTestsAndClassmatesCannotBeRead() {
-        assumeTrue(grader.isolation() == Sandbox.Isolation.NAMESPACES, "unshare -rnm is not permitted on this machine");
         Graded g = graded.get("snoop");
         assertEquals(0, g.total(), why("snoop"));
         assertTrue(g.cellErrors().isEmpty(), why("snoop"));

@@ -22,7 +22,7 @@ class ReleaseTest {
 
     private Sandbox sandbox(Assignment assignment) {
         Grader.Limits l = Fixtures.limits();
-        return new Sandbox(Sandbox.Isolation.detect(), List.of(assignment.folder()), l.memory(), l.total(), l.maxOutputBytes(),
+        return new Sandbox(Sandbox.Isolation.detect(), l.memory(), l.total(), l.maxOutputBytes(),
                 dir.resolve("scratch"));
     }
 

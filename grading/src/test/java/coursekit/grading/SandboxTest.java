@@ -9,20 +9,24 @@ import org.junit.jupiter.api.Test;
 
 class SandboxTest {
 
-    private static final List<Path> HIDDEN = List.of(Path.of("/course/assignments/a1"), Path.of("/course/submissions"));
-
     @Test
-    void tmpIsCoveredWhenNothingTheJvmNeedsLivesThere() {
-        String script = Sandbox.coverScript(HIDDEN, List.of("/opt/jdk", "/home/me/.m2/lib.jar"));
-        assertTrue(script.contains("mount -t tmpfs -o size=256m tmpfs /tmp\n"), script);
-        assertTrue(script.contains("mount -t tmpfs -o size=256m tmpfs '/course/submissions'"), script);
-        assertTrue(script.contains("cd '/tmp/work'"), script);
+    void theRootShowsOnlyWhatItIsGivenAndNothingWritableButItsOwnFolders() {
+        String script = SandboxScript.build(Path.of("/scratch/root-1"),
+                List.of(Path.of("/opt/jdk"), Path.of("/home/me/.m2/repository/a/b/lib.jar"), Path.of("/course/grading/target/classes")),
+                512L << 20);
+        assertTrue(script.contains("bind '/home/me/.m2/repository/a/b/lib.jar'"), script);
+        assertTrue(script.contains("bind '/course/grading/target/classes'"), script);
+        assertTrue(script.contains("mount --bind -o ro"), script);
+        assertTrue(script.contains("size=512m,nosuid,nodev,noexec tmpfs \"$R$W\""), script);
+        assertTrue(script.contains("noexec tmpfs \"$R/dev/shm\""), script);
+        assertTrue(script.contains("exec chroot \"$R\""), script);
+        assertFalse(script.contains("proc"), script);
+        assertFalse(script.contains("/home/me/.m2\n"), script);
     }
 
     @Test
-    void aCheckoutInTmpKeepsTmpAndWorksInACoveredFolder() {
-        String script = Sandbox.coverScript(HIDDEN, List.of("/opt/jdk", "/tmp/clone/grading/target/classes"));
-        assertFalse(script.contains("tmpfs /tmp\n"), script);
-        assertTrue(script.contains("cd '/course/assignments/a1/.work'"), script);
+    void quotesPathsWithQuotes() {
+        String script = SandboxScript.build(Path.of("/s/it's"), List.of(), 1L << 20);
+        assertTrue(script.contains("R='/s/it'\\''s'"), script);
     }
 }

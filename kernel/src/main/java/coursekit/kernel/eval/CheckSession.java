@@ -28,7 +28,12 @@ final class CheckSession implements Session {
 
     @Override
     public String evaluate(String code) {
-        for (SnippetEvent event : shell.eval(code)) {
+        return problem(shell, shell.eval(code));
+    }
+
+    /** One sentence saying why {@code events} did not run (the compiler's words, the exception), or {@code null}. */
+    static String problem(JShell shell, java.util.List<SnippetEvent> events) {
+        for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
                 continue;
             }

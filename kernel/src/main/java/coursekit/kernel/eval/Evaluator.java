@@ -48,6 +48,7 @@ public final class Evaluator implements AutoCloseable {
     private final SnippetPlaces places = new SnippetPlaces();
     private final ScheduledExecutorService timer;
     private final Magics magics;
+    private final java.util.Set<String> startupSnippets;
     private volatile Duration timeout;
     private int cellsRun;
     private boolean closed;
@@ -89,6 +90,7 @@ public final class Evaluator implements AutoCloseable {
         for (String line : Startup.IMPORTS) {
             startup(line);
         }
+        this.startupSnippets = shell.snippets().map(Snippet::id).collect(Collectors.toUnmodifiableSet());
         // check("q1") in a cell compiles its tests in this session (the last evaluator started wins).
         if (builder.answersChecks) {
             coursekit.check.Checks.useSession(new CheckSession(shell));
@@ -133,6 +135,52 @@ public final class Evaluator implements AutoCloseable {
             runner.end();
             streams.detach();
         }
+    }
+
+    /**
+     * Compiles and runs {@code expression} as one more snippet, between cells, and returns its value as an
+     * object. The value goes straight to the caller, never through a field that cell code could reach, and
+     * the variable JShell makes for it is dropped at once: the grader takes each test's compiled body this way.
+     */
+    public synchronized SnippetValue valueOf(String expression) {
+        if (closed) {
+            throw new IllegalStateException("This evaluator was closed; start a new one.");
+        }
+        runner.begin();
+        try {
+            control.forget();
+            List<SnippetEvent> events = shell.eval(expression);
+            String problem = CheckSession.problem(shell, events);
+            Object value = problem == null && control.hasValue() ? control.value() : null;
+            releaseTemporaries(events);
+            control.forget();
+            return new SnippetValue(value, problem);
+        } finally {
+            runner.end();
+        }
+    }
+
+    /**
+     * Drops every active method, type, variable and single import of the cells (not the start-up imports)
+     * whose name is in {@code names}, except imports of a name in {@code importable}, so that code compiled
+     * from now on cannot see it; returns the names dropped, in the order they were declared.
+     */
+    public synchronized List<String> drop(java.util.Set<String> names, java.util.Set<String> importable) {
+        List<String> dropped = new ArrayList<>();
+        for (Snippet snippet : shell.snippets().collect(Collectors.toList())) {
+            String name = switch (snippet.kind()) {
+                case METHOD, TYPE_DECL, VAR -> ((DeclarationSnippet) snippet).name();
+                case IMPORT -> ((jdk.jshell.ImportSnippet) snippet).name();
+                default -> null;
+            };
+            boolean kept = snippet.kind() == Snippet.Kind.IMPORT && importable.contains(name);
+            if (name != null && names.contains(name) && !kept && !startupSnippets.contains(snippet.id())
+                    && shell.status(snippet).isActive()) {
+                shell.drop(snippet);
+                dropped.add(name);
+            }
+        }
+        return dropped;
     }
 
     /** Stops the running cell (see {@link CellRunner}); does nothing between cells. Safe from any thread. */
