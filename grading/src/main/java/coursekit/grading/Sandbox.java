@@ -1,5 +1,9 @@
 package coursekit.grading;
 
+import coursekit.data.Datasets;
+import coursekit.io.Downloader;
+import coursekit.weights.WeightsDirectory;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.DataOutputStream;
@@ -108,11 +112,15 @@ final class Sandbox {
         }
         shown.add(nativeCache());
         shown.add(channel.folder());
+        // The pretrained weights and datasets the notebooks load, fetched by the grader beforehand: read-only.
+        List<Path> assets = List.of(WeightsDirectory.standard().root(), Datasets.dataDirectory().toAbsolutePath().normalize());
+        shown.addAll(assets);
         String work = namespaces ? SandboxScript.workFolder(shown) : place.toString();
         String tmp = namespaces ? "/tmp" : place.toString();
         List<String> readable = new ArrayList<>(List.of(scratch.resolve("kit").toString()));
         readable.addAll(List.of(javaHome(), "/usr", "/etc", "/lib", "/lib64", "/dev/null", "/dev/zero", "/dev/random",
                 "/dev/urandom", nativeCache().toString(), channel.folder().toString(), work));
+        assets.forEach(folder -> readable.add(folder.toString()));
         List<String> command = new ArrayList<>();
         if (namespaces) {
             command.addAll(List.of("unshare", "-rnm", "--pid", "--kill-child", "--", "sh", "-c",
@@ -128,7 +136,10 @@ final class Sandbox {
                 "-cp", classPath, SandboxMain.class.getName(), channel.socket().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(place.toFile());
         Map<String, String> env = builder.environment();
-        env.keySet().retainAll(List.of("PATH", "LANG", "LC_ALL", "COURSEKIT_QUICK", "COURSEKIT_WEIGHTS", "OMP_NUM_THREADS", "LD_PRELOAD"));
+        env.keySet().retainAll(List.of("PATH", "LANG", "LC_ALL", "COURSEKIT_QUICK", "OMP_NUM_THREADS", "LD_PRELOAD"));
+        env.put(WeightsDirectory.VARIABLE, assets.get(0).toString());
+        env.put(Datasets.DATA_ENV, assets.get(1).toString());
+        env.put(Downloader.OFFLINE_VARIABLE, "1");
         env.putIfAbsent("OMP_NUM_THREADS", "1");
         env.put("HOME", work);
         // Without /proc the dynamic linker cannot find the launcher's libraries by itself.
