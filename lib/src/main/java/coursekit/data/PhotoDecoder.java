@@ -30,7 +30,7 @@ final class PhotoDecoder {
     static byte[] decode(Path file, int height, int width) {
         Decoded decoded = read(file);
         BufferedImage image = decoded.image();
-        byte[] rgb = toRgb(image, decoded.adobeInverted());
+        byte[] rgb = toRgb(image, decoded.adobe());
         if (image.getHeight() == height && image.getWidth() == width) {
             return rgb;
         }
@@ -57,7 +57,8 @@ final class PhotoDecoder {
         }
     }
 
-    private record Decoded(BufferedImage image, boolean adobeInverted) {}
+    /** A decoded image, and whether it is CMYK with Photoshop's Adobe marker (inks stored inverted). */
+    private record Decoded(BufferedImage image, boolean adobe) {}
 
     /**
      * Reads with an explicit ImageReader rather than {@code ImageIO.read}, because the JPEG decoder reports a
@@ -128,7 +129,7 @@ final class PhotoDecoder {
     }
 
     /** HWC RGB bytes of any decoded image. */
-    private static byte[] toRgb(BufferedImage image, boolean adobeInverted) {
+    private static byte[] toRgb(BufferedImage image, boolean adobe) {
         int h = image.getHeight();
         int w = image.getWidth();
         byte[] out = new byte[h * w * 3];
@@ -138,7 +139,7 @@ final class PhotoDecoder {
             return out;
         }
         if (type == ColorSpace.TYPE_CMYK) {
-            cmykToRgb(image.getRaster(), adobeInverted, out);
+            cmykToRgb(image.getRaster(), adobe, out);
             return out;
         }
         int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
@@ -154,23 +155,27 @@ final class PhotoDecoder {
      * Converts inks to RGB as Pillow does ({@code R = (255 - C)(255 - K) / 255}), because Java's own CMYK
      * colour space gives much darker colours than any other image library.
      */
-    private static void cmykToRgb(Raster raster, boolean inverted, byte[] out) {
+    private static void cmykToRgb(Raster raster, boolean adobe, byte[] out) {
         int w = raster.getWidth();
         int[] row = new int[w * 4];
         for (int y = 0; y < raster.getHeight(); y++) {
             raster.getPixels(0, y, w, 1, row);
             for (int x = 0; x < w; x++) {
-                int k = ink(row[4 * x + 3], inverted);
+                int k = ink(row[4 * x + 3], adobe);
                 int p = 3 * (y * w + x);
                 for (int ch = 0; ch < 3; ch++) {
-                    out[p + ch] = (byte) Math.round((255 - ink(row[4 * x + ch], inverted)) * (255 - k) / 255f);
+                    out[p + ch] = (byte) Math.round((255 - ink(row[4 * x + ch], adobe)) * (255 - k) / 255f);
                 }
             }
         }
     }
 
-    private static int ink(int sample, boolean inverted) {
-        return inverted ? 255 - sample : sample;
+    /**
+     * The ink of a sample as Java's JPEG reader returns it: the reader hands back 255 minus every stored sample of a
+     * four-channel JPEG, marker or not, so an Adobe file's inks come back as they are and a plain file's inverted.
+     */
+    private static int ink(int sample, boolean adobe) {
+        return adobe ? sample : 255 - sample;
     }
 
     /**
