@@ -14,12 +14,12 @@ import java.util.stream.Stream;
  * repository or one of its parent folders. When neither holds them the tests that need them fail, never skip: a CI
  * run without the photos must not pass quietly.
  */
-final class SharedData {
+public final class SharedData {
 
     private SharedData() {}
 
     /** The {@code cats_and_dogs_small} folder; fails the calling test when there is none. */
-    static Path catsAndDogs() {
+    public static Path catsAndDogs() {
         String configured = System.getProperty(Datasets.DATA_PROPERTY, System.getenv(Datasets.DATA_ENV));
         if (configured != null && !configured.isBlank()) {
             Path dir = Path.of(configured.trim()).toAbsolutePath().resolve(CatsAndDogs.FOLDER);
@@ -41,7 +41,7 @@ final class SharedData {
     }
 
     /** The first {@code count} photos, by name, of {@code part/className} in the real folder. */
-    static List<Path> photos(String part, String className, int count) {
+    public static List<Path> photos(String part, String className, int count) {
         try (Stream<Path> files = Files.list(catsAndDogs().resolve(part).resolve(className))) {
             return files.filter(f -> f.getFileName().toString().endsWith(".jpg")).sorted().limit(count).toList();
         } catch (IOException e) {
@@ -51,7 +51,7 @@ final class SharedData {
     }
 
     /** Copies {@code count} real photos of each class into {@code root/part/{cats,dogs}/} for each part. */
-    static void copyLayout(Path root, int count) throws IOException {
+    public static void copyLayout(Path root, int count) throws IOException {
         for (String part : CatsAndDogs.PARTS) {
             for (String className : List.of("cats", "dogs")) {
                 Path folder = Files.createDirectories(root.resolve(part).resolve(className));
