@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>The cap is {@value #DEFAULT_CACHE_MB} MiB unless the system property {@value #CACHE_PROPERTY} says another
  * number of MiB (0 turns caching off). The lecture's 4,000 photos at 150x150 take 270 MB, so they are decoded once
- * and then served from memory; of a folder of 25,000 photos the first 7,950 decoded stay cached and the others
+ * and then served from memory; of a folder of 25,000 photos the first 7,953 decoded stay cached and the others
  * are decoded again whenever a batch needs them.
  */
 final class PhotoStore {

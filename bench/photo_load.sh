@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Loading the lecture's photos as fit reads them (decode, resize to 150x150, float batches of 20) for 2,000 and
+# for 20,000 photos, each in a JVM of its own: images per second and peak memory, which must not grow with
+# the number of photos. The 20,000 are the 4,000 photos of ../shared/data/cats_and_dogs_small (or
+# $COURSEKIT_DATA/cats_and_dogs_small) linked five times under other names.
+# Usage: bench/photo_load.sh [epochs-small] [epochs-large]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+data="${COURSEKIT_DATA:-$ROOT/../shared/data}/cats_and_dogs_small"
+[[ -d "$data" ]] || { echo "photo_load.sh: no photos at $data; run ./kit fetch cats-and-dogs or set COURSEKIT_DATA." >&2; exit 2; }
+(cd "$ROOT" && mvn -q -DskipTests install)
+(cd "$ROOT/bench" && mvn -q package)
+CP="$ROOT/bench/target/classes:$ROOT/lib/target/classes:$(cat "$ROOT/lib/target/runtime-classpath.txt")"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+for class in cats dogs; do
+  mkdir -p "$work/small/$class" "$work/large/$class"
+  for photo in "$data"/train/$class/*.jpg; do ln -s "$photo" "$work/small/$class/"; done
+  for copy in 1 2 3 4 5; do
+    for part in train validation test; do
+      for photo in "$data"/$part/$class/*.jpg; do ln -s "$photo" "$work/large/$class/$copy-$(basename "$photo")"; done
+    done
+  done
+done
+echo "cores: $(nproc), $(java -version 2>&1 | head -1)"
+java -Xmx4g -Djava.awt.headless=true -cp "$CP" coursekit.bench.PhotoLoadBench "$work/small" --epochs "${1:-2}"
+java -Xmx4g -Djava.awt.headless=true -cp "$CP" coursekit.bench.PhotoLoadBench "$work/large" --epochs "${2:-1}"
