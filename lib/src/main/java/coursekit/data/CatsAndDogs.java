@@ -27,13 +27,15 @@ final class CatsAndDogs {
             throw new DatasetException(folder.toAbsolutePath() + " is not a folder; run ./kit fetch cats-and-dogs to build the "
                     + "lecture's photos there, or pass the folder that holds train/, validation/ and test/.");
         }
+        for (String part : PARTS) {
+            if (!Files.isDirectory(folder.resolve(part))) {
+                throw new DatasetException(folder + " has no " + part + "/ folder; the lecture's layout is "
+                        + "train/, validation/ and test/, each with one folder per class (cats/, dogs/).");
+            }
+        }
         ImageSet[] parts = new ImageSet[PARTS.size()];
         for (int i = 0; i < parts.length; i++) {
             Path part = folder.resolve(PARTS.get(i));
-            if (!Files.isDirectory(part)) {
-                throw new DatasetException(folder + " has no " + PARTS.get(i) + "/ folder; the lecture's layout is "
-                        + "train/, validation/ and test/, each with one folder per class (cats/, dogs/).");
-            }
             parts[i] = ImageFolder.photos(part, size, size);
             checkClasses(part, parts[i].classNames(), i == 0 ? null : parts[0].classNames());
         }
