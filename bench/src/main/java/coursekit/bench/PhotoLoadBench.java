@@ -14,7 +14,8 @@ import java.util.Locale;
 /**
  * Reads a folder of photos (one sub-folder per class) the way {@code fit} reads a photo set: listed and header-checked
  * once, then decoded, resized and turned into float batches of 20, epoch after epoch; and reports images per second
- * and the process's peak memory, so that folders of different sizes can be compared.
+ * and memory: the heap still in use after a garbage collection at the end of each epoch (what the data holds) and
+ * the process's peak heap and resident size, so that folders of different sizes can be compared.
  *
  * <pre>
  * PhotoLoadBench FOLDER [--size 150] [--batch 20] [--epochs 2]
@@ -43,8 +44,10 @@ public final class PhotoLoadBench {
                 checksum += Float.floatToIntBits(values[values.length / 2]);
             }
             double seconds = (System.nanoTime() - epochStart) / 1e9;
-            System.out.printf(Locale.ROOT, "RESULT coursekit photos=%d epoch=%d images_per_s=%.1f seconds=%.1f%n",
-                    photos.size(), epoch, photos.size() / seconds, seconds);
+            System.gc();
+            long live = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+            System.out.printf(Locale.ROOT, "RESULT coursekit photos=%d epoch=%d images_per_s=%.1f seconds=%.1f live_heap_mb=%.0f%n",
+                    photos.size(), epoch, photos.size() / seconds, seconds, live / 1048576.0);
         }
         System.out.printf(Locale.ROOT, "RESULT coursekit photos=%d peak_heap_mb=%.0f peak_rss_mb=%.0f checksum=%d%n", photos.size(),
                 peakHeapBytes() / 1048576.0, peakRssKb() / 1024.0, checksum);
