@@ -74,7 +74,7 @@ public final class ImageFolder {
      * Lists the images below {@code root} by the same rules as {@link #load(Path, int, int)} but decodes none of them
      * yet: the result is a photo set ({@link ImageSet#isInMemory()} false) that decodes an image at
      * {@code height x width} when a batch needs it and caches it up to a fixed total
-     * ({@value PhotoStore#CACHE_PROPERTY}, default {@value PhotoStore#DEFAULT_CACHE_MB} MiB), so memory does not
+     * ({@code -Dcoursekit.imageCacheMb}, default 512 MiB), so memory does not
      * grow with the folder. Each file's header is read now, so a file that is no image is refused here, naming it;
      * a truncated one is refused, naming it, when it is first decoded.
      *

@@ -195,7 +195,7 @@ public final class ImageSet {
 
     /**
      * This set with every image decoded into memory (in parallel); an in-memory set returns itself. Use it on a
-     * small photo set that many epochs read, when the cache ({@value PhotoStore#CACHE_PROPERTY}) is too small.
+     * small photo set that many epochs read, when the cache ({@code -Dcoursekit.imageCacheMb}) is too small.
      */
     public ImageSet inMemory() {
         if (photos == null) {
