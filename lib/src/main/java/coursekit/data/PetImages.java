@@ -46,6 +46,33 @@ public final class PetImages {
     private PetImages() {}
 
     /**
+     * Command line for {@code ./kit fetch cats-and-dogs}: {@code PetImages ZIP DEST} builds {@code DEST} from the
+     * downloaded archive, printing one line per skipped file and one at the end; a problem is one line on standard
+     * error and exit status 1.
+     */
+    public static void main(String[] args) {
+        int status = run(args, System.out::println, System.err::println);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** What {@link #main} does, returning the exit status instead of exiting. */
+    static int run(String[] args, Consumer<String> out, Consumer<String> err) {
+        if (args.length != 2) {
+            err.accept("Usage: PetImages ZIP DEST, e.g. PetImages kagglecatsanddogs_5340.zip ~/.coursekit/datasets/cats_and_dogs_small");
+            return 2;
+        }
+        try {
+            build(Path.of(args[0]), Path.of(args[1]), out);
+            return 0;
+        } catch (DatasetException e) {
+            err.accept(e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
      * Writes the lecture's layout with 1,000 / 500 / 500 photos per class from {@code zipFile} into {@code destFolder},
      * which must not exist yet; {@code report} gets one line per skipped file and one at the end.
      *

@@ -124,6 +124,17 @@ final class PetImagesTest {
         assertFalse(Files.exists(temp.resolve("d")));
     }
 
+    @Test
+    void theCommandLineReportsAProblemInOneLineWithStatusOne() throws IOException {
+        Path dest = Files.createDirectories(temp.resolve("cats_and_dogs_small"));
+        List<String> out = new ArrayList<>();
+        List<String> err = new ArrayList<>();
+        assertEquals(1, PetImages.run(new String[] {archive().toString(), dest.toString()}, out::add, err::add));
+        assertEquals(1, err.size());
+        assertTrue(err.get(0).startsWith(dest + " already exists"), err.get(0));
+        assertEquals(2, PetImages.run(new String[] {"only-one"}, out::add, err::add));
+    }
+
     private static List<String> names(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(f -> f.getFileName().toString()).sorted().toList();
