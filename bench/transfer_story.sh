@@ -8,6 +8,7 @@
 #   OUT=/tmp/story bench/transfer_story.sh
 #   SMOKE=1 bench/transfer_story.sh      # smoke mode (CI): quick mode (small subsets, 2 epochs), seed 42,
 #                                        # into a temporary folder
+#   DATA=path/to/cats_and_dogs_small bench/transfer_story.sh   # the same story on the lecture's photos
 #
 # Feature extraction with augmentation is phase 1 of the fine-tuning lab: the same code, seed and
 # epochs as `./kit lab feature-extraction --mode augmented`, so it is not trained twice.
@@ -22,15 +23,18 @@ if [[ "${SMOKE:-0}" == 1 ]]; then
   out="${OUT:-$(mktemp -d)}"
 fi
 out="${OUT:-${out:-out/transfer-story}}"
+# The embedded set unless DATA names the lecture's folder: the labs would otherwise take the photos
+# wherever the data directory holds them.
+data="${DATA:-embedded}"
 # One PyTorch thread: on a 2-core machine shared with other jobs, OpenMP's second thread spent its
 # time waiting, and MobileNet ran 10 times slower with two threads than with one.
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 
 started=$(date +%s)
 for seed in "${seeds[@]}"; do
-  ./kit lab scratch-cnn --seed "$seed" --out "$out/scratch-cnn-$seed"
-  ./kit lab feature-extraction --mode fast --seed "$seed" --out "$out/feature-extraction-$seed"
-  ./kit lab fine-tuning --seed "$seed" --out "$out/fine-tuning-$seed"
+  ./kit lab scratch-cnn --data "$data" --seed "$seed" --out "$out/scratch-cnn-$seed"
+  ./kit lab feature-extraction --data "$data" --mode fast --seed "$seed" --out "$out/feature-extraction-$seed"
+  ./kit lab fine-tuning --data "$data" --seed "$seed" --out "$out/fine-tuning-$seed"
 done
 echo
 echo "All runs took $(( $(date +%s) - started )) s of wall time; OMP_NUM_THREADS=$OMP_NUM_THREADS."

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * The lecture's second experiment without Jupyter: the same small CNN trained on randomly transformed
- * images with dropout 0.5, for the lecture's 100 epochs, and a gallery of augmented images. Takes the lab's
+ * images with dropout 0.5, for the lecture's 100 epochs, and a gallery of augmented images; on the lecture's
+ * photos when they are in the data directory, else on the embedded 32-pixel set. Takes the lab's
  * options, e.g. {@code jbang jbang/Augmentation.java --epochs 30}; writes to {@code out/augmentation/}.
  */
 public class Augmentation {

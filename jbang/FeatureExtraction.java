@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * Feature extraction without Jupyter: the ImageNet MobileNet, frozen, with a new head trained fast on
- * cached features and end to end on augmented images. Takes the lab's options, e.g.
+ * cached features and end to end on augmented images; on the lecture's photos when they are in the data
+ * directory, else on the embedded 32-pixel set. Takes the lab's options, e.g.
  * {@code jbang jbang/FeatureExtraction.java --mode fast}; writes to {@code out/feature-extraction/}. Downloads the
  * pretrained weights once on first use (see docs/downloads.md).
  */

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * Fine-tuning without Jupyter: a head trained on the frozen ImageNet MobileNet, then its top blocks
- * unfrozen and trained with the head at lower, per-layer learning rates. Takes the lab's options, e.g.
+ * unfrozen and trained with the head at lower, per-layer learning rates; on the lecture's photos when they are
+ * in the data directory, else on the embedded 32-pixel set. Takes the lab's options, e.g.
  * {@code jbang jbang/FineTuning.java --epochs 5}; writes to {@code out/fine-tuning/}. Downloads the pretrained
  * weights once on first use (see docs/downloads.md).
  */

@@ -8,8 +8,9 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 
 /**
- * The lecture's first experiment without Jupyter: the small CNN trained from scratch on the embedded
- * cats and dogs, overfitting after a few epochs. Takes the lab's options, e.g.
+ * The lecture's first experiment without Jupyter: the small CNN trained from scratch on the lecture's cats
+ * and dogs photos at 150x150 when they are in the data directory ({@code ./kit fetch cats-and-dogs}), else on
+ * the embedded 32-pixel set, overfitting after a few epochs. Takes the lab's options, e.g.
  * {@code jbang jbang/ScratchCnn.java --epochs 5 --dropout 0.5}; writes to {@code out/scratch-cnn/}.
  */
 public class ScratchCnn {

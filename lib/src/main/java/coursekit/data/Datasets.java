@@ -63,6 +63,41 @@ public final class Datasets {
         return catsDogs32(new Folder(folder));
     }
 
+    /**
+     * The lecture's cats and dogs: 2,000 / 1,000 / 1,000 photos at 150x150 from {@code cats_and_dogs_small/} in the
+     * {@link #dataDirectory()} ({@code ./kit fetch cats-and-dogs} builds it); without that folder, it says so in one
+     * line and returns the embedded {@link #catsDogs32()} split 1,000 / 500 / 500 (seed 42) and upsampled to 64x64,
+     * the smallest size the lecture's network takes. The photos are decoded per batch, not all at once
+     * ({@link ImageFolder#photos}), so taking a few with {@code budget(...)} decodes only those.
+     */
+    public static Split catsAndDogs() {
+        return catsAndDogs(150, 64);
+    }
+
+    /**
+     * Like {@link #catsAndDogs()}, with the photos at {@code photoSize} and the embedded stand-in upsampled to
+     * {@code embeddedSize}, e.g. {@code catsAndDogs(150, 160)} for a MobileNet, which does better on the small
+     * images blown up a little more.
+     */
+    public static Split catsAndDogs(int photoSize, int embeddedSize) {
+        return CatsAndDogs.photosOrEmbedded(catsAndDogsFolder(), photoSize, embeddedSize);
+    }
+
+    /**
+     * The lecture's layout in {@code folder} ({@code {train,validation,test}/{cats,dogs}/*.jpg}) at {@code size x size}.
+     *
+     * @throws DatasetException naming the folder or file when the folder is missing, a part or class folder is
+     *     missing or empty, a third class folder is there, or a file is not an image
+     */
+    public static Split catsAndDogs(Path folder, int size) {
+        return CatsAndDogs.photos(folder, size);
+    }
+
+    /** Where {@link #catsAndDogs()} looks for the photos: {@code cats_and_dogs_small/} in the {@link #dataDirectory()}. */
+    public static Path catsAndDogsFolder() {
+        return dataDirectory().resolve(CatsAndDogs.FOLDER);
+    }
+
     /** A 12,000-image training and 2,000-image test subset of MNIST's handwritten digits, embedded. */
     public static TrainTest mnist() {
         return cached("mnist", () -> idxTrainTest(embedded("mnist"), MNIST_CLASSES));

@@ -1,8 +1,5 @@
 package coursekit.data;
 
-import java.awt.color.ColorSpace;
-import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitOption;
@@ -14,14 +11,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * Loads a folder of images sorted into one sub-folder per class, the layout of Keras's
@@ -43,7 +36,7 @@ import javax.imageio.stream.ImageInputStream;
  *       an empty class folder, an image that is truncated or corrupt.</li>
  * </ul>
  * Every image is converted to RGB, as Keras's {@code color_mode="rgb"} does: grayscale values are copied into
- * the three channels and an alpha channel is dropped. It is then resized to the target size with bilinear
+ * the three channels, an alpha channel is dropped and CMYK is converted as Pillow does. It is then resized to the target size with bilinear
  * interpolation. Images are decoded in parallel; the result's order does not depend on it.
  */
 public final class ImageFolder {
@@ -59,10 +52,7 @@ public final class ImageFolder {
      * @throws DatasetException when the layout breaks a rule above or an image cannot be decoded
      */
     public static ImageSet load(Path root, int height, int width) {
-        if (height <= 0 || width <= 0) {
-            throw new IllegalArgumentException("The target size must be positive, but got height=" + height
-                    + ", width=" + width + ".");
-        }
+        checkSize(height, width);
         List<Path> classFolders = classFolders(root);
         List<String> classNames = new ArrayList<>();
         List<Path> files = new ArrayList<>();
@@ -81,6 +71,53 @@ public final class ImageFolder {
     }
 
     /**
+     * Lists the images below {@code root} by the same rules as {@link #load(Path, int, int)} but decodes none of them
+     * yet: the result is a photo set ({@link ImageSet#isInMemory()} false) that decodes an image at
+     * {@code height x width} when a batch needs it and caches it up to a fixed total
+     * ({@code -Dcoursekit.imageCacheMb}, default 512 MiB), so memory does not
+     * grow with the folder. Each file's header is read now, so a file that is no image is refused here, naming it;
+     * a truncated one is refused, naming it, when it is first decoded.
+     *
+     * @throws DatasetException when the layout breaks a rule above or a file is not an image
+     */
+    public static ImageSet photos(Path root, int height, int width) {
+        checkSize(height, width);
+        List<Path> classFolders = classFolders(root);
+        List<String> classNames = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (Path folder : classFolders) {
+            classNames.add(folder.getFileName().toString());
+            for (Path image : imageFiles(folder)) {
+                files.add(image);
+                labels.add(classNames.size() - 1);
+            }
+        }
+        DatasetException[] errors = new DatasetException[files.size()];
+        IntStream.range(0, files.size()).parallel().forEach(i -> {
+            try {
+                PhotoDecoder.checkHeader(files.get(i));
+            } catch (DatasetException e) {
+                errors[i] = e;
+            }
+        });
+        for (DatasetException error : errors) {
+            if (error != null) {
+                throw error;
+            }
+        }
+        return ImageSet.photos(new PhotoStore(files, height, width), labels.stream().mapToInt(Integer::intValue).toArray(),
+                classNames);
+    }
+
+    private static void checkSize(int height, int width) {
+        if (height <= 0 || width <= 0) {
+            throw new IllegalArgumentException("The target size must be positive, but got height=" + height
+                    + ", width=" + width + ".");
+        }
+    }
+
+    /**
      * Decodes the given image files, in parallel and in this order, as {@code height x width} RGB images with the
      * labels given: for datasets whose layout says more than one folder per class (e.g. CORe50's sessions).
      *
@@ -88,10 +125,7 @@ public final class ImageFolder {
      * @throws DatasetException when an image cannot be decoded
      */
     public static ImageSet load(Path root, List<Path> files, int[] labels, List<String> classNames, int height, int width) {
-        if (height <= 0 || width <= 0) {
-            throw new IllegalArgumentException("The target size must be positive, but got height=" + height
-                    + ", width=" + width + ".");
-        }
+        checkSize(height, width);
         if (files.size() != labels.length) {
             throw new IllegalArgumentException("Each of the " + files.size() + " files needs a label, but got "
                     + labels.length + " labels.");
@@ -228,89 +262,7 @@ public final class ImageFolder {
 
     /** Decodes one image file into {@code height x width} RGB bytes. */
     static byte[] decode(Path file, int height, int width) {
-        BufferedImage image = read(file);
-        byte[] rgb = toRgb(image);
-        if (image.getHeight() == height && image.getWidth() == width) {
-            return rgb;
-        }
-        return Resize.bilinear(rgb, 1, image.getHeight(), image.getWidth(), 3, height, width);
-    }
-
-    /**
-     * Reads with an explicit ImageReader rather than {@code ImageIO.read}, because the JPEG decoder reports a
-     * truncated file only as a warning and would otherwise return an image padded with grey.
-     */
-    private static BufferedImage read(Path file) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw corrupt(file, "no image decoder recognises its content");
-            }
-            ImageReader reader = readers.next();
-            List<String> warnings = new ArrayList<>();
-            try {
-                reader.setInput(in, true, true);
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                BufferedImage image = reader.read(0);
-                for (String warning : warnings) {
-                    if (warning.toLowerCase(Locale.ROOT).contains("truncated")) {
-                        throw corrupt(file, warning);
-                    }
-                }
-                return image;
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            // Decoders throw unchecked exceptions (IndexOutOfBounds, IllegalArgument) on some malformed files.
-            if (e instanceof DatasetException de) {
-                throw de;
-            }
-            throw corrupt(file, e.toString());
-        }
-    }
-
-    private static DatasetException corrupt(Path file, String detail) {
-        return new DatasetException(file + " cannot be decoded as an image (" + detail + "); it is truncated or "
-                + "corrupt, so replace it with a good copy or remove it.");
-    }
-
-    /** HWC RGB bytes of any decoded image. */
-    private static byte[] toRgb(BufferedImage image) {
-        int h = image.getHeight();
-        int w = image.getWidth();
-        byte[] out = new byte[h * w * 3];
-        if (image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
-            grayToRgb(image, out);
-            return out;
-        }
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-        for (int p = 0; p < argb.length; p++) {
-            out[3 * p] = (byte) (argb[p] >> 16);
-            out[3 * p + 1] = (byte) (argb[p] >> 8);
-            out[3 * p + 2] = (byte) argb[p];
-        }
-        return out;
-    }
-
-    /**
-     * Copies stored grey levels, because {@code getRGB} treats Java's grey colour space as linear and would
-     * brighten them (128 becomes 188), which no other image library does.
-     */
-    private static void grayToRgb(BufferedImage image, byte[] out) {
-        Raster raster = image.getRaster();
-        int bits = image.getColorModel().getComponentSize(0);
-        int max = (1 << bits) - 1;
-        int w = image.getWidth();
-        int[] row = new int[w];
-        for (int y = 0; y < image.getHeight(); y++) {
-            raster.getSamples(0, y, w, 1, 0, row);
-            for (int x = 0; x < w; x++) {
-                int value = bits == 8 ? row[x] : Math.round(row[x] * 255f / max);
-                int p = 3 * (y * w + x);
-                out[p] = out[p + 1] = out[p + 2] = (byte) value;
-            }
-        }
+        return PhotoDecoder.decode(file, height, width);
     }
 
     private static DatasetException unreadableFolder(Path path, IOException e) {

@@ -1,33 +1,58 @@
 package coursekit.data;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
- * Labelled images held in memory as unsigned bytes, one image after another in
- * height-width-channel order (the layout of CIFAR, IDX and decoded PNGs).
+ * Labelled images as unsigned bytes, one image after another in height-width-channel order (the layout of
+ * CIFAR, IDX and decoded PNGs): held in memory, or photo files decoded when an image is asked for
+ * ({@link ImageFolder#photos}), which {@link #inMemory()} turns into the former.
  *
  * <p>An {@code ImageSet} is immutable: {@link #subset}, {@link #resize} and {@link #split}
- * return new sets and leave this one as it is.
+ * return new sets and leave this one as it is. Subsets and splits of a photo set stay photo sets, so
+ * taking 64 photos of a folder of 25,000 decodes only those 64.
  */
 public final class ImageSet {
 
+    /** The pixels of an in-memory set; null for a photo set. */
     private final byte[] pixels;
+    /** The files of a photo set and, per image, its slot there; null for an in-memory set. */
+    private final PhotoStore photos;
+    private final int[] slots;
     private final int[] labels;
     private final int height;
     private final int width;
     private final int channels;
     private final List<String> classNames;
+    /** The last photo that {@link #pixel} decoded, so that reading one image pixel by pixel decodes it once. */
+    private volatile Object[] lastPhoto = {-1, null};
 
     private ImageSet(byte[] pixels, int[] labels, int height, int width, int channels, List<String> classNames) {
+        this(pixels, null, null, labels, height, width, channels, classNames);
+    }
+
+    private ImageSet(byte[] pixels, PhotoStore photos, int[] slots, int[] labels, int height, int width, int channels,
+            List<String> classNames) {
         this.pixels = pixels;
+        this.photos = photos;
+        this.slots = slots;
         this.labels = labels;
         this.height = height;
         this.width = width;
         this.channels = channels;
         this.classNames = List.copyOf(classNames);
+    }
+
+    /** A photo set: image {@code i} is file {@code i} of {@code photos}, decoded at the store's size when used. */
+    static ImageSet photos(PhotoStore photos, int[] labels, List<String> classNames) {
+        int[] slots = new int[labels.length];
+        Arrays.setAll(slots, i -> i);
+        validate(null, labels, photos.height(), photos.width(), 3, classNames);
+        return new ImageSet(null, photos, slots, labels, photos.height(), photos.width(), 3, classNames);
     }
 
     /**
@@ -57,7 +82,7 @@ public final class ImageSet {
                     + height + "x" + width + "x" + channels + ".");
         }
         long expected = (long) labels.length * height * width * channels;
-        if (pixels.length != expected) {
+        if (pixels != null && pixels.length != expected) {
             throw new IllegalArgumentException(labels.length + " labels of " + height + "x" + width + "x" + channels
                     + " images need " + expected + " pixel bytes, but got " + pixels.length + ".");
         }
@@ -118,12 +143,72 @@ public final class ImageSet {
 
     /** Pixel {@code (row, col, channel)} of image {@code index}, 0-255. */
     public int pixel(int index, int row, int col, int channel) {
-        return pixels[((index * height + row) * width + col) * channels + channel] & 0xff;
+        int at = ((row * width) + col) * channels + channel;
+        if (photos == null) {
+            return pixels[index * imageBytes() + at] & 0xff;
+        }
+        Object[] last = lastPhoto;
+        if ((int) last[0] != index) {
+            byte[] image = new byte[imageBytes()];
+            copyImage(index, image, 0);
+            last = new Object[] {index, image};
+            lastPhoto = last;
+        }
+        return ((byte[]) last[1])[at] & 0xff;
     }
 
-    /** Copies image {@code index} (HWC bytes) into {@code target} at {@code offset}. */
+    /** Copies image {@code index} (HWC bytes) into {@code target} at {@code offset}; a photo is decoded if not cached. */
     public void copyImage(int index, byte[] target, int offset) {
-        System.arraycopy(pixels, index * imageBytes(), target, offset, imageBytes());
+        if (photos == null) {
+            System.arraycopy(pixels, index * imageBytes(), target, offset, imageBytes());
+        } else {
+            Objects.checkIndex(index, labels.length);
+            photos.copy(slots[index], target, offset);
+        }
+    }
+
+    /**
+     * Copies the images at {@code indices} one after another into {@code target} from {@code offset}; photos are
+     * decoded in parallel, which is how a batch of a photo set is read.
+     */
+    public void copyImages(int[] indices, byte[] target, int offset) {
+        int bytes = imageBytes();
+        if (photos == null || indices.length < 2) {
+            for (int n = 0; n < indices.length; n++) {
+                copyImage(indices[n], target, offset + n * bytes);
+            }
+            return;
+        }
+        IntStream.range(0, indices.length).parallel().forEach(n -> copyImage(indices[n], target, offset + n * bytes));
+    }
+
+    /** Whether the pixels are held in memory; false for a photo set, which decodes its files when used. */
+    public boolean isInMemory() {
+        return photos == null;
+    }
+
+    /** The file image {@code index} comes from in a photo set; empty for an in-memory set. */
+    public Optional<Path> file(int index) {
+        Objects.checkIndex(index, labels.length);
+        return photos == null ? Optional.empty() : Optional.of(photos.file(slots[index]));
+    }
+
+    /**
+     * This set with every image decoded into memory (in parallel); an in-memory set returns itself. Use it on a
+     * small photo set that many epochs read, when the cache ({@code -Dcoursekit.imageCacheMb}) is too small.
+     */
+    public ImageSet inMemory() {
+        if (photos == null) {
+            return this;
+        }
+        int bytes = imageBytes();
+        if ((long) size() * bytes > Integer.MAX_VALUE - 8) {
+            throw new DatasetException(size() + " images of " + height + "x" + width + " are too many for one Java array; "
+                    + "keep the photo set as it is (it decodes per batch) or take a subset first.");
+        }
+        byte[] out = new byte[size() * bytes];
+        copyImages(IntStream.range(0, size()).toArray(), out, 0);
+        return new ImageSet(out, labels, height, width, channels, classNames);
     }
 
     /** Number of images of each class, indexed by label. */
@@ -137,6 +222,18 @@ public final class ImageSet {
 
     /** The images at {@code indices}, in that order. */
     public ImageSet subset(int... indices) {
+        if (photos != null) {
+            int[] newSlots = new int[indices.length];
+            int[] newLabels = new int[indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                if (indices[i] < 0 || indices[i] >= size()) {
+                    throw new IndexOutOfBoundsException("Image index " + indices[i] + " is outside 0.." + (size() - 1) + ".");
+                }
+                newSlots[i] = slots[indices[i]];
+                newLabels[i] = labels[indices[i]];
+            }
+            return new ImageSet(null, photos, newSlots, newLabels, height, width, channels, classNames);
+        }
         int bytes = imageBytes();
         byte[] newPixels = new byte[indices.length * bytes];
         int[] newLabels = new int[indices.length];
@@ -170,6 +267,13 @@ public final class ImageSet {
                 kept++;
             }
         }
+        if (photos != null) {
+            int[] keep = IntStream.range(0, size()).filter(i -> mapping[labels[i]] >= 0).toArray();
+            int[] newLabels = Arrays.stream(keep).map(i -> mapping[labels[i]]).toArray();
+            validate(null, newLabels, height, width, channels, newClassNames);
+            return new ImageSet(null, photos, Arrays.stream(keep).map(i -> slots[i]).toArray(), newLabels, height, width,
+                    channels, newClassNames);
+        }
         int bytes = imageBytes();
         byte[] newPixels = new byte[kept * bytes];
         int[] newLabels = new int[kept];
@@ -189,27 +293,10 @@ public final class ImageSet {
      * {@code permutation[p]} of the original. Permuted MNIST uses one such shuffle per experience.
      */
     public ImageSet permutePixels(int[] permutation) {
-        int area = height * width;
-        boolean[] seen = new boolean[area];
-        if (permutation.length != area) {
-            throw new IllegalArgumentException("A pixel permutation of " + height + "x" + width + " images needs " + area
-                    + " entries, but got " + permutation.length + ".");
+        if (photos != null) {
+            return inMemory().permutePixels(permutation);
         }
-        for (int p : permutation) {
-            if (p < 0 || p >= area || seen[p]) {
-                throw new IllegalArgumentException("A pixel permutation must hold each of 0.." + (area - 1)
-                        + " once, but " + p + " is out of range or repeated.");
-            }
-            seen[p] = true;
-        }
-        byte[] out = new byte[pixels.length];
-        int bytes = imageBytes();
-        for (int i = 0; i < size(); i++) {
-            int base = i * bytes;
-            for (int p = 0; p < area; p++) {
-                System.arraycopy(pixels, base + permutation[p] * channels, out, base + p * channels, channels);
-            }
-        }
+        byte[] out = PixelPermutation.apply(pixels, size(), height, width, channels, permutation);
         return new ImageSet(out, labels, height, width, channels, classNames);
     }
 
@@ -220,6 +307,9 @@ public final class ImageSet {
     public static ImageSet concat(List<ImageSet> sets) {
         if (sets.isEmpty()) {
             throw new IllegalArgumentException("ImageSet.concat needs at least one set, but got none.");
+        }
+        if (sets.stream().anyMatch(set -> set.photos != null)) {
+            return concat(sets.stream().map(ImageSet::inMemory).toList());
         }
         ImageSet first = sets.get(0);
         int total = 0;
@@ -246,19 +336,17 @@ public final class ImageSet {
     /** The first {@code count} images of each class, in their original order; fewer where a class has fewer. */
     public ImageSet firstPerClass(int count) {
         int[] taken = new int[numClasses()];
-        List<Integer> keep = new ArrayList<>();
-        for (int i = 0; i < size(); i++) {
-            if (taken[labels[i]]++ < count) {
-                keep.add(i);
-            }
-        }
-        return subset(keep.stream().mapToInt(Integer::intValue).toArray());
+        return subset(IntStream.range(0, size()).filter(i -> taken[labels[i]]++ < count).toArray());
     }
 
     /** Every image resized to {@code newHeight x newWidth} with bilinear interpolation. */
     public ImageSet resize(int newHeight, int newWidth) {
         if (newHeight == height && newWidth == width) {
             return this;
+        }
+        if (photos != null) {
+            // From the files themselves: one resampling of the original photo instead of two.
+            return new ImageSet(null, photos.resized(newHeight, newWidth), slots, labels, newHeight, newWidth, channels, classNames);
         }
         byte[] out = Resize.bilinear(pixels, size(), height, width, channels, newHeight, newWidth);
         return new ImageSet(out, labels, newHeight, newWidth, channels, classNames);
@@ -273,40 +361,7 @@ public final class ImageSet {
      * @param test fraction for testing; the three must sum to at most 1 (the rest is left out)
      */
     public Split split(double train, double validation, double test, long seed) {
-        double sum = train + validation + test;
-        if (train <= 0 || validation < 0 || test < 0 || sum > 1.0 + 1e-9) {
-            throw new IllegalArgumentException("Split fractions must be non-negative, train positive, and sum to at most 1, "
-                    + "but got train=" + train + ", validation=" + validation + ", test=" + test + ".");
-        }
-        Random random = new Random(seed);
-        List<Integer> trainIdx = new ArrayList<>();
-        List<Integer> valIdx = new ArrayList<>();
-        List<Integer> testIdx = new ArrayList<>();
-        for (int c = 0; c < numClasses(); c++) {
-            List<Integer> members = new ArrayList<>();
-            for (int i = 0; i < size(); i++) {
-                if (labels[i] == c) {
-                    members.add(i);
-                }
-            }
-            java.util.Collections.shuffle(members, random);
-            int n = members.size();
-            // Rounding each part on its own can overshoot a small class (3 images at 0.5/0.5 rounds to 2 + 2),
-            // so each part takes at most what the earlier parts left.
-            int nTrain = Math.min(n, (int) Math.round(n * train));
-            int nVal = Math.min(n - nTrain, (int) Math.round(n * validation));
-            int nTest = Math.min(n - nTrain - nVal, (int) Math.round(n * test));
-            trainIdx.addAll(members.subList(0, nTrain));
-            valIdx.addAll(members.subList(nTrain, nTrain + nVal));
-            testIdx.addAll(members.subList(nTrain + nVal, nTrain + nVal + nTest));
-        }
-        return new Split(subset(sortedArray(trainIdx)), subset(sortedArray(valIdx)), subset(sortedArray(testIdx)));
-    }
-
-    private static int[] sortedArray(List<Integer> indices) {
-        int[] array = indices.stream().mapToInt(Integer::intValue).toArray();
-        Arrays.sort(array);
-        return array;
+        return Split.stratified(this, labels, train, validation, test, seed);
     }
 
     /**
@@ -320,7 +375,13 @@ public final class ImageSet {
             java.nio.ByteBuffer labelBytes = java.nio.ByteBuffer.allocate(labels.length * 4);
             labelBytes.asIntBuffer().put(labels);
             sha.update(labelBytes);
-            sha.update(pixels);
+            if (photos == null) {
+                sha.update(pixels);
+            } else {
+                for (int slot : slots) {
+                    photos.digest(slot, sha);
+                }
+            }
             return java.util.HexFormat.of().formatHex(sha.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("This Java runtime has no SHA-256.", e);

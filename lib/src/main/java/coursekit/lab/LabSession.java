@@ -2,7 +2,6 @@ package coursekit.lab;
 
 import coursekit.Kit;
 import coursekit.data.Datasets;
-import coursekit.data.ImageFolder;
 import coursekit.data.ImageSet;
 import coursekit.data.Split;
 import coursekit.io.AtomicFiles;
@@ -29,6 +28,9 @@ final class LabSession {
 
     /** The options every lab takes. */
     static final Set<String> COMMON_OPTIONS = Set.of("seed", "out", "data", "size", "epochs", "batch-size", "lr");
+
+    /** The value of {@code --data} that picks the embedded set even where the photos are present. */
+    static final String EMBEDDED = "embedded";
 
     /** The lecture's image size for its own data ({@code cats_and_dogs_small}). */
     static final int LECTURE_SIZE = 150;
@@ -97,31 +99,28 @@ final class LabSession {
     }
 
     /**
-     * The lecture's folders with {@code --data DIR} (at {@code --size}, default 150), else the
-     * embedded cats and dogs split 1,000 / 500 / 500 with the session's seed and upsampled to
-     * {@code --size} (default {@code embeddedSize}; {@code why} says why that size). Quick mode
-     * keeps 32 training and 16 validation and test images.
+     * The lecture's photos at {@code --size} (default 150): from {@code --data DIR}, else from
+     * {@code cats_and_dogs_small/} in the data directory when it is there; with neither (or with
+     * {@code --data embedded}) the embedded cats and dogs split 1,000 / 500 / 500 with the session's seed and
+     * upsampled to {@code --size} (default {@code embeddedSize}; {@code why} says why that size). Quick mode
+     * keeps 32 training and 16 validation and test images, and decodes only those photos.
      */
     Split data(int embeddedSize, String why) {
         Split split;
-        if (options.has("data")) {
-            Path root = options.path("data", null);
+        String data = options.string("data", null);
+        Path root = data != null && !data.equals(EMBEDDED) ? Path.of(data)
+                : data == null && Files.isDirectory(Datasets.catsAndDogsFolder()) ? Datasets.catsAndDogsFolder() : null;
+        if (root != null) {
             size = options.integer("size", LECTURE_SIZE);
-            for (String part : new String[] {"train", "validation", "test"}) {
-                if (!Files.isDirectory(root.resolve(part))) {
-                    throw new LabException(root + " has no " + part + "/ folder; --data expects the lecture's layout "
-                            + "DIR/{train,validation,test}/<class>/*.jpg.");
-                }
-            }
-            System.out.println("Reading " + root + " at " + size + "x" + size + " pixels.");
-            split = new Split(ImageFolder.load(root.resolve("train"), size, size),
-                    ImageFolder.load(root.resolve("validation"), size, size),
-                    ImageFolder.load(root.resolve("test"), size, size));
+            System.out.println("Reading the lecture's photos from " + root + " at " + size + "x" + size + " pixels"
+                    + (data == null ? " (found in the data directory; --data embedded uses the embedded set instead)." : "."));
+            split = Datasets.catsAndDogs(root, size);
         } else {
             size = options.integer("size", embeddedSize);
             ImageSet catsDogs = Datasets.catsDogs32();
             System.out.println("Using the embedded cats-dogs-32 set (2,000 CIFAR-10 images, 32x32), split 1,000 / 500 / 500 with seed "
-                    + seed + " and upsampled to " + size + "x" + size + (why.isEmpty() ? "." : ": " + why));
+                    + seed + " and upsampled to " + size + "x" + size + (why.isEmpty() ? "." : ": " + why)
+                    + (data == null ? " (No photos at " + Datasets.catsAndDogsFolder() + "; ./kit fetch cats-and-dogs gets them.)" : ""));
             split = catsDogs.split(0.5, 0.25, 0.25, seed).resize(size, size);
         }
         if (Kit.quick()) {

@@ -16,10 +16,11 @@ import java.util.Set;
  * The lecture's first experiment: a small convnet trained from scratch on 2,000 images of cats
  * and dogs, which learns the training set far better than it generalises (overfitting).
  *
- * <p>By default it runs on the embedded 32x32 CIFAR-10 cats and dogs, upsampled to 64x64: the
- * lecture's four unpadded 3x3 convolution + 2x2 pooling stages need at least 46 pixels a side.
- * With {@code --data DIR} (the lecture's {@code cats_and_dogs_small} with {@code train/},
- * {@code validation/}, {@code test/}) it runs the lecture's own setting at 150x150.
+ * <p>It runs the lecture's own setting at 150x150 on the lecture's {@code cats_and_dogs_small} (with
+ * {@code train/}, {@code validation/}, {@code test/}) from {@code --data DIR} or, without that option, from the
+ * data directory when the folder is there. Otherwise (or with {@code --data embedded}) it runs on the embedded
+ * 32x32 CIFAR-10 cats and dogs, upsampled to 64x64: the lecture's four unpadded 3x3 convolution + 2x2 pooling
+ * stages need at least 46 pixels a side.
  */
 public final class ScratchCnnLab {
 

@@ -1,7 +1,10 @@
 package coursekit.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonArray;
+import coursekit.data.ImageSet;
+import coursekit.train.Batches;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -92,6 +95,32 @@ public final class ImageNet {
         }
         predictions.sort(Comparator.comparingDouble(Prediction::probability).reversed());
         return List.copyOf(predictions.subList(0, Math.min(top, predictions.size())));
+    }
+
+    /**
+     * The {@code top} ImageNet classes that {@code network} (a pretrained network with its 1000-class top, e.g.
+     * {@link Models#mobilenet()}) sees in each image, most probable first: Keras's
+     * {@code decode_predictions(model.predict(x), top=5)}. Images of another size are resized to the network's
+     * input first; photo sets are decoded at that size from their files.
+     */
+    public static List<List<Prediction>> predict(Network network, ImageSet images, int top) {
+        long[] input = network.inputShape();
+        if (network.numClasses() != classes().size()) {
+            throw new IllegalArgumentException("ImageNet.predict needs a network with ImageNet's " + classes().size()
+                    + "-class top, but " + network.name() + " has " + network.numClasses() + " outputs; build it with its top "
+                    + "(e.g. Models.mobilenet()).");
+        }
+        ImageSet sized = images.resize((int) input[1], (int) input[2]);
+        List<List<Prediction>> result = new ArrayList<>();
+        int batchSize = 16;
+        for (int start = 0; start < sized.size(); start += batchSize) {
+            int end = Math.min(sized.size(), start + batchSize);
+            try (NDManager manager = network.manager().newSubManager()) {
+                NDArray batch = Batches.images(manager, sized, Batches.range(start, end));
+                result.addAll(decodePredictions(network.probabilities(batch), top));
+            }
+        }
+        return result;
     }
 
     private static List<ImageNetClass> readClasses() {

@@ -22,15 +22,30 @@ final class ImageGrid {
 
     private static final int PADDING = 8;
     private static final int CAPTION_HEIGHT = 20;
+    private static final Color MARK = new Color(0xD6, 0x27, 0x28);
 
     private final ImageSet images;
+    /** Captions other than the class names, or null. */
+    private final List<String> captions;
+    /** Images framed and captioned in red, e.g. mistakes; null for none. */
+    private final boolean[] marked;
     private final int scale;
     private final int columns;
     private final int rows;
 
     /** A grid of every image in {@code images}, which must hold 1 to {@link #MAX_IMAGES}. */
     ImageGrid(ImageSet images) {
+        this(images, null, null);
+    }
+
+    /** A grid of every image in {@code images}, captioned with {@code captions} and, where {@code marked}, framed in red. */
+    ImageGrid(ImageSet images, List<String> captions, boolean[] marked) {
         int count = images.size();
+        if (captions != null && captions.size() != count || marked != null && marked.length != count) {
+            throw new IllegalArgumentException("An image grid of " + count + " images needs as many captions and marks.");
+        }
+        this.captions = captions == null ? null : List.copyOf(captions);
+        this.marked = marked == null ? null : marked.clone();
         if (count < 1 || count > MAX_IMAGES) {
             throw new IllegalArgumentException("An image grid shows 1 to " + MAX_IMAGES + " images, but got " + count + ".");
         }
@@ -58,8 +73,11 @@ final class ImageGrid {
         return PADDING + rows * (cellHeight() + CAPTION_HEIGHT + PADDING);
     }
 
-    /** The class name of each image, in grid order (left to right, top to bottom). */
+    /** The caption of each image (its class name unless given), in grid order (left to right, top to bottom). */
     List<String> captions() {
+        if (this.captions != null) {
+            return this.captions;
+        }
         List<String> captions = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
             captions.add(images.classNames().get(images.label(i)));
@@ -90,7 +108,13 @@ final class ImageGrid {
             for (int i = 0; i < images.size(); i++) {
                 Rectangle bounds = imageBounds(i);
                 g.drawImage(toImage(i), bounds.x, bounds.y, bounds.width, bounds.height, null);
-                drawCaption(g, captions.get(i), bounds);
+                boolean mark = marked(i);
+                if (mark) {
+                    g.setColor(MARK);
+                    g.setStroke(new java.awt.BasicStroke(4));
+                    g.drawRect(bounds.x, bounds.y, bounds.width - 1, bounds.height - 1);
+                }
+                drawCaption(g, captions.get(i), bounds, mark ? MARK : Style.TEXT);
             }
         } finally {
             g.dispose();
@@ -121,12 +145,17 @@ final class ImageGrid {
         return image;
     }
 
-    private static void drawCaption(Graphics2D g, String caption, Rectangle bounds) {
+    /** Whether image {@code index} is framed in red. */
+    boolean marked(int index) {
+        return marked != null && marked[index];
+    }
+
+    private static void drawCaption(Graphics2D g, String caption, Rectangle bounds, Color colour) {
         FontMetrics metrics = g.getFontMetrics();
         String text = fit(caption, metrics, bounds.width);
         int x = bounds.x + (bounds.width - metrics.stringWidth(text)) / 2;
         int y = bounds.y + bounds.height + (CAPTION_HEIGHT + metrics.getAscent() - metrics.getDescent()) / 2;
-        g.setColor(Style.TEXT);
+        g.setColor(colour);
         g.drawString(text, x, y);
     }
 

@@ -169,6 +169,38 @@ public final class Plots {
     }
 
     /**
+     * The first {@code count} images with the class a network predicted for each, as the lecture shows its test
+     * photos: right ones captioned with the class, mistakes framed in red and captioned "predicted (true: ...)".
+     *
+     * @param predicted the predicted class of every image of {@code images}, e.g. {@code model.predict(images)}
+     */
+    public static Figure predictions(ImageSet images, int[] predicted, int count) {
+        Objects.requireNonNull(images, "images");
+        if (predicted.length != images.size()) {
+            throw new IllegalArgumentException("Plots.predictions needs one prediction per image (" + images.size() + "), but got "
+                    + predicted.length + ".");
+        }
+        checkCount(count);
+        int shown = Math.min(count, images.size());
+        List<String> names = images.classNames();
+        List<String> captions = new ArrayList<>();
+        boolean[] wrong = new boolean[shown];
+        int mistakes = 0;
+        for (int i = 0; i < shown; i++) {
+            if (predicted[i] < 0 || predicted[i] >= names.size()) {
+                throw new IllegalArgumentException("Prediction " + predicted[i] + " of image " + i + " is not one of the "
+                        + names.size() + " classes " + names + ".");
+            }
+            wrong[i] = predicted[i] != images.label(i);
+            mistakes += wrong[i] ? 1 : 0;
+            captions.add(wrong[i] ? names.get(predicted[i]) + " (true: " + names.get(images.label(i)) + ")" : names.get(predicted[i]));
+        }
+        int[] first = java.util.stream.IntStream.range(0, shown).toArray();
+        return Figure.of(shown + " images and their predicted classes, " + mistakes + " mistake" + (mistakes == 1 ? "" : "s")
+                + " framed in red", new ImageGrid(images.subset(first), captions, wrong));
+    }
+
+    /**
      * A line chart of one or more curves over x = 1..n, one series per map entry, named by its key;
      * every series must have the same length n.
      */

@@ -64,14 +64,17 @@ public final class Batches {
         int w = images.width();
         int c = images.channels();
         int plane = h * w;
-        byte[] image = new byte[images.imageBytes()];
+        int bytes = images.imageBytes();
+        // One copy of the batch's bytes, so that a photo set decodes the batch's files in parallel.
+        byte[] batch = new byte[indices.length * bytes];
+        images.copyImages(indices, batch, 0);
         float[] out = new float[indices.length * c * plane];
         for (int n = 0; n < indices.length; n++) {
-            images.copyImage(indices[n], image, 0);
             int base = n * c * plane;
+            int from = n * bytes;
             for (int p = 0; p < plane; p++) {
                 for (int ch = 0; ch < c; ch++) {
-                    out[base + ch * plane + p] = (image[p * c + ch] & 0xff) / 255f;
+                    out[base + ch * plane + p] = (batch[from + p * c + ch] & 0xff) / 255f;
                 }
             }
         }

@@ -66,9 +66,10 @@ class TransferOptionsTest {
     @Test
     void dataWithoutTheLecturesFoldersSaysWhichIsMissing(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("train"));
-        String message = failure(FineTuningLab::run, "--data", dir.toString(), "--backbone", "vgg16", "--weights", "none");
-        assertEquals(dir + " has no validation/ folder; --data expects the lecture's layout DIR/{train,validation,test}/<class>/*.jpg.",
-                message);
+        String message = assertThrows(coursekit.data.DatasetException.class,
+                () -> FineTuningLab.run(new String[] {"--data", dir.toString(), "--backbone", "vgg16", "--weights", "none"})).getMessage();
+        assertEquals(dir + " has no validation/ folder; the lecture's layout is train/, validation/ and test/, each with one folder "
+                + "per class (cats/, dogs/).", message);
     }
 
     @Test
