@@ -1,5 +1,6 @@
 package coursekit.fetch;
 
+import coursekit.data.PetImages;
 import coursekit.io.Archives;
 import coursekit.io.Checksum;
 import coursekit.io.Downloader.Remote;
@@ -58,6 +59,15 @@ public final class Artifacts {
             archive("cifar100", "CIFAR-100, 50,000 + 10,000 images in 100 classes (binary version)", 168_513_733L,
                     "no license stated; cite Krizhevsky 2009", "https://www.cs.toronto.edu/~kriz/cifar-100-binary.tar.gz",
                     Checksum.md5("03b5dce01913d631647c71ecec9e9cb8"), "cifar-100-binary/test.bin"),
+            new DatasetArtifact("cats-and-dogs", "the lecture's 2,000 / 1,000 / 1,000 cats and dogs photos, built from Microsoft's "
+                    + "PetImages (Kaggle Dogs vs. Cats)", 824_887_076L, "Microsoft Research's terms for the Asirra photos (see the page)",
+                    "cats_and_dogs_small", List.of(new Remote("datasets/cats-and-dogs/kagglecatsanddogs_5340.zip", URI.create(
+                            "https://download.microsoft.com/download/3/E/1/3E1C3F21-ECDB-4869-8368-6DEBA77B919F/kagglecatsanddogs_5340.zip"),
+                            null)),
+                    (staging, result) -> PetImages.build(staging.resolve("kagglecatsanddogs_5340.zip"), result, System.err::println),
+                    folder -> List.of("train", "validation", "test").stream()
+                            .allMatch(part -> Files.isDirectory(folder.resolve(part).resolve("cats"))
+                                    && Files.isDirectory(folder.resolve(part).resolve("dogs")))),
             archive("core50", "CORe50, 50 objects in 11 sessions, 128x128 frames (zip, several GB)", 0L, "CC BY 4.0",
                     "http://bias.csr.unibo.it/maltoni/download/core50/core50_128x128.zip",
                     Checksum.md5("745f3373fed08d69343f1058ee559e13"), "core50_128x128/s11"));

@@ -1,5 +1,6 @@
 package coursekit.fetch;
 
+import coursekit.data.DatasetException;
 import coursekit.io.DownloadException;
 import coursekit.io.Downloader;
 import coursekit.weights.WeightsException;
@@ -73,7 +74,7 @@ public final class FetchMain {
                     artifact.fetch(downloader);
                     System.out.println(name + ": fetched into " + artifact.location());
                 }
-            } catch (DownloadException | WeightsException e) {
+            } catch (DownloadException | WeightsException | DatasetException e) {
                 System.err.println("kit fetch: " + e.getMessage());
                 return 1;
             }

@@ -32,7 +32,7 @@ class FetchTest {
     @Test
     void theCatalogueNamesEveryExternalArtifact() {
         assertTrue(Artifacts.names().containsAll(List.of("mobilenet", "vgg16", "mnist", "fashion-mnist", "cifar10", "cifar100", "core50",
-                "squeezenet", "test-images")), Artifacts.names().toString());
+                "squeezenet", "test-images", "cats-and-dogs")), Artifacts.names().toString());
         for (Artifact a : Artifacts.all()) {
             assertFalse(a.license().isBlank() || a.description().isBlank(), a.name());
             assertTrue(a.source().startsWith("http"), a.name() + ": " + a.source());
