@@ -1,5 +1,6 @@
 package coursekit.data;
 
+import coursekit.io.KitHome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -162,11 +163,11 @@ public final class Datasets {
             value = System.getenv(DATA_ENV);
         }
         if (value == null || value.isBlank()) {
-            return Path.of(System.getProperty("user.home"), ".coursekit", "datasets");
+            return KitHome.folder("datasets");
         }
         // A shell expands ~ but a -D option or a notebook's System.setProperty does not.
         if (value.equals("~") || value.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home") + value.substring(1));
+            return Path.of(KitHome.home() + value.substring(1));
         }
         return Path.of(value);
     }

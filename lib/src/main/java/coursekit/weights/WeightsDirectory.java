@@ -3,6 +3,7 @@ package coursekit.weights;
 import coursekit.io.Checksum;
 import coursekit.io.Downloader;
 import coursekit.io.Folders;
+import coursekit.io.KitHome;
 import coursekit.io.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ public final class WeightsDirectory {
         String configured = System.getProperty(PROPERTY, System.getenv(VARIABLE));
         Path root = configured != null && !configured.isBlank()
                 ? Path.of(configured.trim())
-                : Path.of(System.getProperty("user.home"), ".coursekit", "weights");
+                : KitHome.folder("weights");
         return at(root);
     }
 

@@ -103,7 +103,7 @@ final class DatasetsTest {
     @Test
     void dataDirectoryComesFromTheSystemPropertyWithTildeExpanded() {
         System.setProperty(Datasets.DATA_PROPERTY, "~/course-data");
-        assertEquals(Path.of(System.getProperty("user.home"), "course-data"), Datasets.dataDirectory());
+        assertEquals(coursekit.io.KitHome.home().resolve("course-data"), Datasets.dataDirectory());
     }
 
     private void useClasspath(Path root) throws IOException {

@@ -98,7 +98,7 @@ class WeightsDirectoryTest {
             System.clearProperty(WeightsDirectory.PROPERTY);
             String variable = System.getenv(WeightsDirectory.VARIABLE);
             Path expected = variable != null ? Path.of(variable).toAbsolutePath().normalize()
-                    : Path.of(System.getProperty("user.home"), ".coursekit", "weights").toAbsolutePath().normalize();
+                    : coursekit.io.KitHome.folder("weights").toAbsolutePath().normalize();
             assertEquals(expected, WeightsDirectory.standard().root());
         } finally {
             restore(WeightsDirectory.PROPERTY, previous);
