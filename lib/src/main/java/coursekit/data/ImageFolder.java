@@ -53,21 +53,26 @@ public final class ImageFolder {
      */
     public static ImageSet load(Path root, int height, int width) {
         checkSize(height, width);
-        List<Path> classFolders = classFolders(root);
+        Listing listing = list(root);
+        byte[] pixels = decodeAll(root, listing.files(), height, width);
+        return ImageSet.wrap(pixels, listing.labels(), height, width, 3, listing.classNames());
+    }
+
+    /** The images below a root, in class-folder order, each with its class's index. */
+    private record Listing(List<String> classNames, List<Path> files, int[] labels) {}
+
+    private static Listing list(Path root) {
         List<String> classNames = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
-        for (Path folder : classFolders) {
-            List<Path> images = imageFiles(folder);
+        for (Path folder : classFolders(root)) {
             classNames.add(folder.getFileName().toString());
-            for (Path image : images) {
+            for (Path image : imageFiles(folder)) {
                 files.add(image);
                 labels.add(classNames.size() - 1);
             }
         }
-        byte[] pixels = decodeAll(root, files, height, width);
-        int[] labelArray = labels.stream().mapToInt(Integer::intValue).toArray();
-        return ImageSet.wrap(pixels, labelArray, height, width, 3, classNames);
+        return new Listing(classNames, files, labels.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /**
@@ -82,17 +87,8 @@ public final class ImageFolder {
      */
     public static ImageSet photos(Path root, int height, int width) {
         checkSize(height, width);
-        List<Path> classFolders = classFolders(root);
-        List<String> classNames = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
-        for (Path folder : classFolders) {
-            classNames.add(folder.getFileName().toString());
-            for (Path image : imageFiles(folder)) {
-                files.add(image);
-                labels.add(classNames.size() - 1);
-            }
-        }
+        Listing listing = list(root);
+        List<Path> files = listing.files();
         DatasetException[] errors = new DatasetException[files.size()];
         IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {
@@ -106,8 +102,7 @@ public final class ImageFolder {
                 throw error;
             }
         }
-        return ImageSet.photos(new PhotoStore(files, height, width), labels.stream().mapToInt(Integer::intValue).toArray(),
-                classNames);
+        return ImageSet.photos(new PhotoStore(files, height, width), listing.labels(), listing.classNames());
     }
 
     private static void checkSize(int height, int width) {
