@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # CI: the README's two commands as a student's laptop runs them. A fresh clone in a folder with no shared/
-# above it, an empty HOME, and the pretrained files served over HTTP on 127.0.0.1 as the classroom mirror:
-# the weights must be downloaded into the fresh HOME's cache and checked. Then the failures a student can
-# meet (a truncated file, a wrong checksum, a mirror that is down), each one sentence, nothing half-written.
+# above it, an empty HOME, and a classroom mirror served over HTTP on 127.0.0.1: the pretrained files, and
+# Microsoft's PetImages archive in its own layout (rebuilt from the local copy of the lecture's photos, since
+# the real 825 MB archive is not on this machine). The weights and the photos must be downloaded into the
+# fresh HOME and checked. Then the failures a student can meet (a truncated file, a wrong checksum, a mirror
+# that is down), each one sentence, nothing half-written.
 #
-#   .ci/laptop.sh SHARED_PRETRAINED_DIR
+#   .ci/laptop.sh SHARED_DIR        # the folder holding pretrained/ and data/cats_and_dogs_small/
 #
 # Maven's own repository is shared with the caller's (-Dmaven.repo.local) so that the run does not
 # download every dependency again; everything of the kit's starts empty.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-pretrained="$(cd "$1" && pwd)"
+pretrained="$(cd "$1/pretrained" && pwd)"
+photos="$(cd "$1/data/cats_and_dogs_small" && pwd)"
 maven_repo="${MAVEN_REPO:-$HOME/.m2/repository}"
 
 work="$(mktemp -d)"
@@ -22,6 +25,21 @@ git clone -q "$repo" "$work/laptop/coursekit"
 mkdir -p "$work/home" "$work/mirror"
 cp -r "$pretrained"/. "$work/mirror/"
 chmod -R u+w "$work/mirror"
+# PetImages' layout (PetImages/Cat/N.jpg, PetImages/Dog/N.jpg): each class's train photos first, then
+# validation, then test, so that the kit's first 1,000 / 500 / 500 readable ones are the same split.
+python3 - "$photos" "$work/mirror/datasets/cats-and-dogs/kagglecatsanddogs_5340.zip" <<'PY'
+import os, sys, zipfile
+src, out = sys.argv[1], sys.argv[2]
+os.makedirs(os.path.dirname(out), exist_ok=True)
+with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
+    for cls, name in (("cats", "Cat"), ("dogs", "Dog")):
+        n = 0
+        for part in ("train", "validation", "test"):
+            folder = os.path.join(src, part, cls)
+            for f in sorted(os.listdir(folder), key=lambda f: int(f.split(".")[1])):
+                z.write(os.path.join(folder, f), f"PetImages/{name}/{n}.jpg")
+                n += 1
+PY
 
 # Serves DIR on a free port of 127.0.0.1 in the background; prints the port.
 serve() {
@@ -57,6 +75,14 @@ cache="$work/home/.coursekit/weights"
 (cd "$cache/mobilenet_v1_0.25_224_tfjs" && sha256sum --quiet -c "$pretrained/mobilenet_v1_0.25_224_tfjs.sha256")
 (cd "$cache/mobilenet_v1_0.75_224_tfjs" && sha256sum --quiet -c "$pretrained/mobilenet_v1_0.75_224_tfjs.sha256")
 echo "17154246284f555591549ac2c83e127abfbf4307dc4b0060fdaa2931d0fa38da  $cache/squeezenet_weights_tf_dim_ordering_tf_kernels_notop.h5" | sha256sum --quiet -c
+echo "== laptop: the lecture's photos are in the fresh HOME's data folder, 1,000 / 500 / 500 per class"
+data="$work/home/.coursekit/datasets/cats_and_dogs_small"
+for part in train:1000 validation:500 test:500; do
+  for cls in cats dogs; do
+    n="$(ls "$data/${part%%:*}/$cls" | wc -l)"
+    [[ "$n" == "${part##*:}" ]] || { echo "CI: $data/${part%%:*}/$cls holds $n photos, not ${part##*:}" >&2; exit 1; }
+  done
+done
 ! ls -A "$cache" | grep -q -e '\.part$' -e '\.download$' -e '\.checked$' || { echo "CI: a partial download was left in $cache" >&2; ls -la "$cache"; exit 1; }
 
 echo "== laptop: the feature-extraction lab in quick mode, from an empty cache (downloads MobileNet with progress)"

@@ -98,13 +98,16 @@ final class DatasetArtifact implements Artifact {
         }
         Path staging = target.resolveSibling("." + folder + ".download");
         Path result = staging.resolve(folder);
-        try (Progress progress = Progress.start(name, bytes)) {
+        try {
             Files.createDirectories(staging);
-            for (Downloader.Remote file : files) {
-                Path local = staging.resolve(fileName(file));
-                if (!Files.exists(local)) {
-                    downloader.fetch(file, local, progress);
+            try (Progress progress = Progress.start(name, bytes)) {
+                for (Downloader.Remote file : files) {
+                    Path local = staging.resolve(fileName(file));
+                    if (!Files.exists(local)) {
+                        downloader.fetch(file, local, progress);
+                    }
                 }
+                progress.finished();
             }
             Folders.deleteTree(result);
             builder.build(staging, result);

@@ -23,6 +23,7 @@ public final class Progress implements AutoCloseable {
     private long done;
     private long shown;
     private boolean closed;
+    private boolean finished;
 
     Progress(String label, long total, PrintStream out, boolean terminal, LongSupplier clock) {
         this.label = label;
@@ -59,6 +60,11 @@ public final class Progress implements AutoCloseable {
         return done;
     }
 
+    /** Marks the download whole, so that the final line shows what arrived as 100% even where the total was an estimate. */
+    public synchronized void finished() {
+        finished = true;
+    }
+
     /** Shows the final state once. */
     @Override
     public synchronized void close() {
@@ -84,7 +90,7 @@ public final class Progress implements AutoCloseable {
         double rate = done / seconds;
         StringBuilder text = new StringBuilder("Downloading ").append(label).append(": ");
         // An estimated total can fall short of what arrives; the bar then ends at what arrived.
-        long total = this.total > 0 ? Math.max(this.total, done) : 0;
+        long total = finished ? done : this.total > 0 ? Math.max(this.total, done) : 0;
         if (total > 0) {
             double fraction = Math.min(1.0, (double) done / total);
             int filled = (int) Math.round(fraction * BAR);

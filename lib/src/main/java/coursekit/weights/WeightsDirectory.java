@@ -96,6 +96,7 @@ public final class WeightsDirectory {
             } else {
                 downloadFile(file, progress);
             }
+            progress.finished();
         } catch (IOException e) {
             throw new WeightsException("Cannot create " + root + " for the pretrained weights (" + e.getMessage() + "); set " + VARIABLE
                     + " to a folder you can write.", e);

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Finds the lecture's real photos that tests read: {@code cats_and_dogs_small/} in the folder that
- * {@code COURSEKIT_DATA} (or property {@code coursekit.data}) names when set, else in {@code shared/data} beside the
- * repository or one of its parent folders. When neither holds them the tests that need them fail, never skip: a CI
- * run without the photos must not pass quietly.
+ * Finds the lecture's real photos that tests read: {@code cats_and_dogs_small/} in the data folder
+ * ({@code COURSEKIT_DATA}, property {@code coursekit.data}, else {@code ~/.coursekit/datasets}), which
+ * {@code ./kit test} fills with {@code ./kit fetch cats-and-dogs} before the tests run; else a local copy in
+ * {@code shared/data} beside the repository or one of its parent folders. When neither holds them the tests that
+ * need them fail, never skip: a run without the photos must not pass quietly.
  */
 public final class SharedData {
 
@@ -20,12 +21,9 @@ public final class SharedData {
 
     /** The {@code cats_and_dogs_small} folder; fails the calling test when there is none. */
     public static Path catsAndDogs() {
-        String configured = System.getProperty(Datasets.DATA_PROPERTY, System.getenv(Datasets.DATA_ENV));
-        if (configured != null && !configured.isBlank()) {
-            Path dir = Path.of(configured.trim()).toAbsolutePath().resolve(CatsAndDogs.FOLDER);
-            if (Files.isDirectory(dir)) {
-                return dir;
-            }
+        Path fetched = Datasets.catsAndDogsFolder().toAbsolutePath();
+        if (Files.isDirectory(fetched)) {
+            return fetched;
         }
         Path here = Path.of("").toAbsolutePath();
         for (Path dir = here; dir != null; dir = dir.getParent()) {
@@ -34,9 +32,8 @@ public final class SharedData {
                 return candidate;
             }
         }
-        fail("The lecture's photos were not found: set " + Datasets.DATA_ENV + " to the folder holding "
-                + CatsAndDogs.FOLDER + "/ (./kit fetch cats-and-dogs builds it), or place it at ../shared/data beside the "
-                + "repository (searched upwards from " + here + ").");
+        fail("The lecture's photos are not in " + fetched + ": run ./kit fetch cats-and-dogs (./kit test does it first), or "
+                + "set " + Datasets.DATA_ENV + " to the folder holding " + CatsAndDogs.FOLDER + "/.");
         return null;
     }
 

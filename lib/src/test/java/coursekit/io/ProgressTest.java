@@ -54,6 +54,18 @@ class ProgressTest {
     }
 
     @Test
+    void aFinishedDownloadEndsAtAHundredPercentWhateverTheEstimate() {
+        AtomicLong now = new AtomicLong(0);
+        Progress progress = new Progress("photos", 800_000_000, new PrintStream(new ByteArrayOutputStream()), false, now::get);
+        now.set(10_000_000_000L);
+        progress.add(180_000_000);
+        assertTrue(progress.line(now.get()).contains(" 22%"), progress.line(now.get()));
+        progress.finished();
+        assertEquals("Downloading photos: [########################] 100%  180.0 MB / 180.0 MB  18.0 MB/s  done in 0:10",
+                progress.line(now.get()));
+    }
+
+    @Test
     void longDurationsReadAsHours() {
         assertEquals("1:01:05", Progress.clockTime(3665));
         assertEquals("0:59", Progress.clockTime(59));
