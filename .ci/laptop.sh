@@ -41,20 +41,20 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
                 n += 1
 PY
 
-# Serves DIR on a free port of 127.0.0.1 in the background; prints the port.
+# Serves DIR on a free port of 127.0.0.1 in the background; sets server_pid and mirror.
 serve() {
-  local dir="$1" log="$work/server-$RANDOM.log"
-  (cd "$dir" && exec python3 -m http.server 0 --bind 127.0.0.1) >"$log" 2>&1 &
+  local dir="$1" log="$work/server-$RANDOM.log" port=""
+  (cd "$dir" && exec python3 -u -m http.server 0 --bind 127.0.0.1) >"$log" 2>&1 &
   server_pid=$!
   for _ in $(seq 100); do
     port="$(grep -o 'port [0-9]*' "$log" | head -1 | cut -d' ' -f2 || true)"
-    [[ -n "$port" ]] && { echo "$port"; return; }
+    [[ -n "$port" ]] && break
     sleep 0.1
   done
-  echo "CI: the mirror's HTTP server did not start: $(cat "$log")" >&2; exit 1
+  [[ -n "$port" ]] || { echo "CI: the mirror's HTTP server did not start: $(cat "$log")" >&2; exit 1; }
+  mirror="http://127.0.0.1:$port/"
 }
-port="$(serve "$work/mirror")"
-mirror="http://127.0.0.1:$port/"
+serve "$work/mirror"
 
 # A student's environment: nothing of this machine's but Java, Maven's cache and the mirror.
 student() {
@@ -106,7 +106,7 @@ refused() {
 echo "== laptop: a truncated shard on the mirror"
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
 truncate -s -100 "$work/mirror/mobilenet_v1_0.25_224_tfjs/group1-shard1of1"
-port="$(serve "$work/mirror")"; mirror="http://127.0.0.1:$port/"
+serve "$work/mirror"
 refused mobilenet "damaged"
 echo "== laptop: a file with the wrong checksum on the mirror"
 printf 'X' | dd of="$work/mirror/squeezenet_weights_tf_dim_ordering_tf_kernels_notop.h5" bs=1 seek=1000 conv=notrunc status=none
