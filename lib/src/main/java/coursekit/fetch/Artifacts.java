@@ -10,9 +10,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,13 +137,8 @@ public final class Artifacts {
     }
 
     static String gunzippedSha256(Path gz) throws IOException {
-        MessageDigest digest = Checksum.sha256("00").digest();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(gz), 1 << 16)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
+            return Checksum.hex("SHA-256", in);
         }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -34,12 +34,22 @@ public record Checksum(String algorithm, String hex) {
 
     /** The checksum of {@code file} in this algorithm, in lower-case hexadecimal. */
     public String of(Path file) throws IOException {
-        MessageDigest digest = digest();
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
+            return of(in);
+        }
+    }
+
+    /** The checksum of what {@code in} holds to its end, in lower-case hexadecimal; the stream stays open. */
+    public String of(InputStream in) throws IOException {
+        return hex(algorithm, in);
+    }
+
+    /** The {@code algorithm} ({@code MD5}, {@code SHA-256}) checksum of what {@code in} holds to its end, in lower-case hexadecimal. */
+    public static String hex(String algorithm, InputStream in) throws IOException {
+        MessageDigest digest = newDigest(algorithm);
+        byte[] buffer = new byte[1 << 16];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            digest.update(buffer, 0, n);
         }
         return HexFormat.of().formatHex(digest.digest());
     }

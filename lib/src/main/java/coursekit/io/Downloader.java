@@ -136,8 +136,9 @@ public final class Downloader {
             }
             expected = opened.remaining < 0 ? -1 : have + opened.remaining;
             progress.add(have);
-            OpenOption mode = opened.resumed ? OpenOption.APPEND : OpenOption.REPLACE;
-            try (InputStream in = opened.body; OutputStream out = mode.open(part)) {
+            StandardOpenOption mode = opened.resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
+            try (InputStream in = opened.body;
+                    OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
                 byte[] buffer = new byte[1 << 16];
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     out.write(buffer, 0, n);
@@ -186,7 +187,7 @@ public final class Downloader {
             return new DownloadException("There is no " + name + " at " + uri + "; fill the mirror with ./kit fetch --to-mirror, or "
                     + retry + ".", e);
         }
-        if (isProxyFailure(e, reason)) {
+        if (isProxyFailure(reason)) {
             return new DownloadException("The proxy refused the download of " + name + " from " + uri + " (" + reason + "); check "
                     + "https_proxy (http://user:password@host:port) and no_proxy, or download from a mirror with " + MIRROR_VARIABLE + ".", e);
         }
@@ -206,7 +207,7 @@ public final class Downloader {
                 + "again: it resumes where it stopped.", e);
     }
 
-    private static boolean isProxyFailure(IOException e, String reason) {
+    private static boolean isProxyFailure(String reason) {
         String text = reason.toLowerCase(Locale.ROOT);
         return EnvironmentProxy.configured() && (text.contains("407") || text.contains("tunnel") || text.contains("proxy"));
     }
@@ -263,16 +264,6 @@ public final class Downloader {
                     : "; try again later, or set " + MIRROR_VARIABLE + " to a mirror that holds it") + ".");
         }
         throw new IOException("more than " + MAX_REDIRECTS + " redirects");
-    }
-
-    private enum OpenOption {
-        APPEND, REPLACE;
-
-        OutputStream open(Path part) throws IOException {
-            return this == APPEND
-                    ? Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
-                    : Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        }
     }
 
     /** Moves {@code source} to {@code target} atomically; a target another process put in place meanwhile is kept. */

@@ -126,6 +126,16 @@ class FetchTest {
         assertEquals(archive.length, Files.size(temp.resolve("mirror/datasets/tiny/tiny.zip")));
     }
 
+    @Test
+    void anIdxFileIsCheckedByItsUncompressedContent(@TempDir Path temp) throws Exception {
+        byte[] content = "IDX content".getBytes(StandardCharsets.US_ASCII);
+        Path gz = temp.resolve("f.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(content);
+        }
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)), Artifacts.gunzippedSha256(gz));
+    }
+
     private static void restore(String previous) {
         if (previous == null) {
             System.clearProperty(Datasets.DATA_PROPERTY);

@@ -28,6 +28,19 @@ class WeightsDirectoryTest {
     /** A downloader whose every request fails: nothing is listening on port 1. */
     private static final Downloader NO_NETWORK = Downloader.mirroredAt("http://127.0.0.1:1/");
 
+    /** A two-shard TF.js model a mirror serves under {@code tiny_tfjs/}. */
+    private static final WeightsFile TINY_TFJS = new WeightsFile("tiny_tfjs", WeightsFile.Format.TFJS_LAYERS_MODEL,
+            URI.create("https://example.invalid/tfjs/tiny/model.json"), null, null);
+
+    /** A mirror serving the tiny model's {@code model.json} and the given shards, first to last. */
+    private static TestServer tinyTfjsMirror(byte[]... shards) throws IOException {
+        TestServer server = new TestServer().put("tiny_tfjs/model.json", TinyTfjs.MODEL_JSON.getBytes());
+        for (int i = 0; i < shards.length; i++) {
+            server.put("tiny_tfjs/group1-shard" + (i + 1) + "of2", shards[i]);
+        }
+        return server;
+    }
+
     private static List<String> listing(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
@@ -149,11 +162,9 @@ class WeightsDirectoryTest {
     @Test
     void aTfjsModelIsDownloadedWithItsShardsAndMovedIntoPlaceWhole(@TempDir Path temp) throws Exception {
         byte[][] shards = TinyTfjs.shards();
-        WeightsFile file = new WeightsFile("tiny_tfjs", WeightsFile.Format.TFJS_LAYERS_MODEL,
-                URI.create("https://example.invalid/tfjs/tiny/model.json"), null, null);
+        WeightsFile file = TINY_TFJS;
         Path root = temp.resolve("cache");
-        try (TestServer server = new TestServer().put("tiny_tfjs/model.json", TinyTfjs.MODEL_JSON.getBytes())
-                .put("tiny_tfjs/group1-shard1of2", shards[0]).put("tiny_tfjs/group1-shard2of2", shards[1])) {
+        try (TestServer server = tinyTfjsMirror(shards[0], shards[1])) {
             WeightsDirectory dir = new WeightsDirectory(root, Downloader.mirroredAt(server.url()), () -> null);
             Path located = dir.locate(file);
             assertEquals(List.of("group1-shard1of2", "group1-shard2of2", "model.json"), listing(located));
@@ -166,11 +177,9 @@ class WeightsDirectoryTest {
     @Test
     void aTfjsModelWithAMissingShardIsNotInPlaceAndResumesLater(@TempDir Path temp) throws Exception {
         byte[][] shards = TinyTfjs.shards();
-        WeightsFile file = new WeightsFile("tiny_tfjs", WeightsFile.Format.TFJS_LAYERS_MODEL,
-                URI.create("https://example.invalid/tfjs/tiny/model.json"), null, null);
+        WeightsFile file = TINY_TFJS;
         Path root = temp.resolve("cache");
-        try (TestServer server = new TestServer().put("tiny_tfjs/model.json", TinyTfjs.MODEL_JSON.getBytes())
-                .put("tiny_tfjs/group1-shard1of2", shards[0])) {
+        try (TestServer server = tinyTfjsMirror(shards[0])) {
             WeightsDirectory dir = new WeightsDirectory(root, Downloader.mirroredAt(server.url()), () -> null);
             RuntimeException error = assertThrows(RuntimeException.class, () -> dir.locate(file));
             assertTrue(error.getMessage().contains("tiny_tfjs/group1-shard2of2") && error.getMessage().contains("404"), error.getMessage());
@@ -186,12 +195,9 @@ class WeightsDirectoryTest {
     @Test
     void aTruncatedShardOnTheMirrorIsRefusedAndDeleted(@TempDir Path temp) throws Exception {
         byte[][] shards = TinyTfjs.shards();
-        WeightsFile file = new WeightsFile("tiny_tfjs", WeightsFile.Format.TFJS_LAYERS_MODEL,
-                URI.create("https://example.invalid/tfjs/tiny/model.json"), null, null);
+        WeightsFile file = TINY_TFJS;
         Path root = temp.resolve("cache");
-        try (TestServer server = new TestServer().put("tiny_tfjs/model.json", TinyTfjs.MODEL_JSON.getBytes())
-                .put("tiny_tfjs/group1-shard1of2", shards[0])
-                .put("tiny_tfjs/group1-shard2of2", java.util.Arrays.copyOf(shards[1], shards[1].length - 4))) {
+        try (TestServer server = tinyTfjsMirror(shards[0], java.util.Arrays.copyOf(shards[1], shards[1].length - 4))) {
             WeightsDirectory dir = new WeightsDirectory(root, Downloader.mirroredAt(server.url()), () -> null);
             WeightsException error = assertThrows(WeightsException.class, () -> dir.locate(file));
             assertTrue(error.getMessage().startsWith("The download of tiny_tfjs from the mirror") && error.getMessage().contains("damaged"),
