@@ -54,6 +54,9 @@ printf '{"cells":[{"cell_type":"code","metadata":{},"execution_count":null,"outp
 if ./kit run "$prefix/fail.ipynb" 2>/dev/null; then echo "kernel-conformance: a failing notebook exited 0" >&2; exit 1; fi
 echo "ok: a failing cell makes ./kit run exit non-zero"
 
+echo "== a cell printing 200,000 lines, and one printing 50 MB: head, tail, notice, Jupyter's limits kept, idle arrives"
+/usr/bin/python3 kernel/bench/print_flood.py --check "$name"
+
 echo "== ${STARTS:-20} kernel starts in a row"
 /usr/bin/python3 .ci/kernel_starts.py "${STARTS:-20}" "$name"
 

@@ -5,8 +5,11 @@
 # idle IDLE seconds (default 10) before the "after idle" cells, then WARM_CELLS cells back to back (default 100).
 #
 #   ROUNDS=6 IDLE=10 kernel/bench/compare-kernels.sh
-#   SMOKE=1 kernel/bench/compare-kernels.sh        # smoke mode (CI, .ci/benchmarks.sh): 1 round, 1 s idle, 20 warm cells
+#   SMOKE=1 kernel/bench/compare-kernels.sh        # smoke mode (CI, .ci/benchmarks.sh): 1 round, 1 s idle, 20 warm cells, a small flood
 #   PEERS=ipykernel kernel/bench/compare-kernels.sh # peers to run beside coursekit: "rapaio ipykernel" (default), a subset, or ""
+#
+# Then a printing flood (kernel/bench/print_flood.py) on this kernel and the ipykernel peer: one cell printing
+# FLOOD_LINES short lines (default 200,000; smoke 20,000) and one printing FLOOD_MB megabytes (default 50; smoke 5).
 #
 # Needs Debian's python3-jupyter-client (the harness) and, for the ipykernel peer, python3-ipykernel; fetches
 # rapaio-jupyter-kernel 3.0.1 from Maven Central into ~/.m2 for the rapaio peer.
@@ -16,6 +19,8 @@ if [[ "${SMOKE:-0}" == 1 ]]; then
   ROUNDS="${ROUNDS:-1}"
   IDLE="${IDLE:-1}"
   export WARM_CELLS="${WARM_CELLS:-20}"
+  FLOOD_LINES="${FLOOD_LINES:-20000}"
+  FLOOD_MB="${FLOOD_MB:-5}"
 fi
 rounds="${ROUNDS:-10}"
 idle="${IDLE:-10}"
@@ -75,5 +80,15 @@ export JUPYTER_PATH="$prefix/share/jupyter"
 if ! /usr/bin/python3 kernel/bench/compare_kernels.py "$rounds" "$idle" "${names[@]}" 2>"$prefix/stderr.log"; then
   echo "compare-kernels: compare_kernels.py failed; the end of its error output:" >&2
   tail -n 30 "$prefix/stderr.log" >&2
+  exit 1
+fi
+
+flooded=(bench-coursekit)
+[[ " ${names[*]} " == *" bench-ipykernel "* ]] && flooded+=(bench-ipykernel)
+echo
+echo "A cell printing a flood, until its idle status arrives:"
+if ! /usr/bin/python3 kernel/bench/print_flood.py --lines "${FLOOD_LINES:-200000}" --megabytes "${FLOOD_MB:-50}" "${flooded[@]}" 2>"$prefix/flood.log"; then
+  echo "compare-kernels: print_flood.py failed; the end of its error output:" >&2
+  tail -n 30 "$prefix/flood.log" >&2
   exit 1
 fi

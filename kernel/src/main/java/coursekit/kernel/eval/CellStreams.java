@@ -5,28 +5,42 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A cell's {@code System.out} and {@code System.err}: bytes are gathered into lines and handed to the
- * cell's {@link CellOutput}, so that a loop printing one character at a time does not send one message
- * per character. Partial lines go out on {@link #flush()}, which the evaluator calls a few times a
- * second and at the end of each cell, so progress bars still move.
+ * A cell's {@code System.out} and {@code System.err}: bytes are gathered and handed to the cell's
+ * {@link CellOutput} in few, large pieces, so that a loop printing a line (or a character) at a time
+ * does not send a message per line. Text goes out on {@link #flush()}, which the evaluator calls ten
+ * times a second and at the end of each cell (so progress bars still move), and whenever
+ * {@value #CHUNK} bytes have gathered. What a cell prints past its {@link PrintBudget} is held back,
+ * and only its tail goes out when the cell ends.
  */
 final class CellStreams {
 
-    private final LineBuffer out;
-    private final LineBuffer err;
+    /** Bytes gathered before they go out without waiting for the next flush. */
+    static final int CHUNK = 32 * 1024;
+
+    private final StreamBuffer out;
+    private final StreamBuffer err;
     private volatile CellOutput target;
 
     CellStreams(PrintStream fallbackOut, PrintStream fallbackErr) {
-        this.out = new LineBuffer("stdout", fallbackOut);
-        this.err = new LineBuffer("stderr", fallbackErr);
+        this(fallbackOut, fallbackErr, PrintBudget.HEAD, PrintBudget.TAIL);
+    }
+
+    /** Streams that let each cell print {@code head} characters to each, and the last {@code tail} of the rest. */
+    CellStreams(PrintStream fallbackOut, PrintStream fallbackErr, int head, int tail) {
+        this.out = new StreamBuffer("stdout", fallbackOut, new PrintBudget(head, tail));
+        this.err = new StreamBuffer("stderr", fallbackErr, new PrintBudget(head, tail));
     }
 
     void attach(CellOutput output) {
+        out.startCell();
+        err.startCell();
         target = output;
     }
 
+    /** Ends the cell: sends what is pending, then what each stream held back past its budget. */
     void detach() {
-        flush();
+        out.endCell();
+        err.endCell();
         target = null;
     }
 
@@ -35,6 +49,8 @@ final class CellStreams {
     }
 
     void write(boolean error, byte[] bytes, int offset, int length) {
+        // What the other stream gathered goes out first, so that printed lines keep their order.
+        (error ? out : err).flush();
         (error ? err : out).write(bytes, offset, length);
     }
 
@@ -44,15 +60,31 @@ final class CellStreams {
         err.flush();
     }
 
-    private final class LineBuffer {
+    private final class StreamBuffer {
 
         private final String name;
         private final PrintStream fallback;
+        private final PrintBudget budget;
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-        LineBuffer(String name, PrintStream fallback) {
+        StreamBuffer(String name, PrintStream fallback, PrintBudget budget) {
             this.name = name;
             this.fallback = fallback;
+            this.budget = budget;
+        }
+
+        synchronized void startCell() {
+            pending.reset();
+            budget.reset();
+        }
+
+        synchronized void endCell() {
+            flush();
+            CellOutput output = target;
+            String rest = budget.finish();
+            if (output != null && !rest.isEmpty()) {
+                output.stream(name, rest);
+            }
         }
 
         synchronized void write(byte[] bytes, int offset, int length) {
@@ -64,16 +96,7 @@ final class CellStreams {
                 return;
             }
             pending.write(bytes, offset, length);
-            int lastNewline = -1;
-            for (int i = offset + length - 1; i >= offset; i--) {
-                if (bytes[i] == '\n') {
-                    lastNewline = i;
-                    break;
-                }
-            }
-            if (lastNewline >= 0) {
-                emit(output, pending.size() - (offset + length - 1 - lastNewline));
-            } else if (pending.size() > 64 * 1024) {
+            if (pending.size() >= CHUNK) {
                 emit(output, pending.size());
             }
         }
@@ -94,7 +117,10 @@ final class CellStreams {
             }
             pending.reset();
             pending.write(all, end, all.length - end);
-            output.stream(name, new String(all, 0, end, StandardCharsets.UTF_8));
+            String shown = budget.admit(new String(all, 0, end, StandardCharsets.UTF_8));
+            if (!shown.isEmpty()) {
+                output.stream(name, shown);
+            }
         }
     }
 }
