@@ -15,6 +15,15 @@ if ! /usr/bin/python3 -c "import jupyter_kernel_test, nbclient" 2>/dev/null; the
   echo "== installing ${packages[*]}"
   apt-get update -qq && apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 fi
+# Javadoc in inspection comes from the JDK's sources, which Debian ships apart (openjdk-17-source).
+if [[ ! -r "$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")/lib/src.zip" ]]; then
+  if [[ "$(id -u)" != 0 ]]; then
+    echo "kernel-conformance: the JDK's sources (lib/src.zip) are missing; sudo apt-get install openjdk-17-source" >&2
+    exit 2
+  fi
+  echo "== installing openjdk-17-source (the JDK's Javadoc for inspection)"
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends openjdk-17-source >/dev/null
+fi
 
 prefix="$(mktemp -d)"
 trap 'rm -rf "$prefix"' EXIT

@@ -113,9 +113,24 @@ def checks_after_the_warm_up_started():
         shutil.rmtree(tests, ignore_errors=True)
 
 
+def inspection_shows_javadoc():
+    """Shift-Tab on a JDK method shows its signature and the opening of its Javadoc (needs the JDK's src.zip)."""
+    km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=60)
+    try:
+        kc.inspect("Math.max(1, 2)", cursor_pos=7)
+        reply = kc.get_shell_msg(timeout=60)["content"]
+        text = reply.get("data", {}).get("text/plain", "")
+        check(reply["found"] and "int Math.max(int a, int b)" in text and "Returns the greater of two `int` values." in text,
+              "inspect shows Math.max's signature and Javadoc as Markdown: %r" % text[:160])
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel()
+
+
 if __name__ == "__main__":
     notebook_through_nbclient()
     lecture_notebooks_through_nbclient()
     interrupt_through_jupyter_client()
     checks_after_the_warm_up_started()
+    inspection_shows_javadoc()
     print("kernel end-to-end checks passed")

@@ -11,8 +11,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A Keras-like summary of a network: one row per layer with its output shape (batch first, then
- * DJL's channels-first order) and parameter count, and the trainable and frozen totals.
+ * A Keras-like summary of a network: one row per layer with its Keras type ({@code Conv2D},
+ * {@code MaxPooling2D}, ...), its output shape (batch first, then DJL's channels-first order) and
+ * parameter count, and the trainable and frozen totals.
  */
 public final class ModelSummary {
 
@@ -43,7 +44,7 @@ public final class ModelSummary {
             for (Pair<String, Parameter> pair : block.getParameters()) {
                 count += pair.getValue().getArray().size();
             }
-            rows.add(new Row(names.get(i), block.getClass().getSimpleName(), describe(shapes), count));
+            rows.add(new Row(names.get(i), KerasTypes.of(block), describe(shapes), count));
         }
         return new ModelSummary(network.name(), rows, network.parameterCount(), network.trainableParameterCount());
     }
@@ -106,6 +107,7 @@ public final class ModelSummary {
         text.append(String.format("Total params: %,d%n", total));
         text.append(String.format("Trainable params: %,d%n", trainable));
         text.append(String.format("Non-trainable params: %,d%n", total - trainable));
+        text.append("Output shapes are (batch, channels, height, width): channels first, where Keras puts them last.\n");
         return text.toString();
     }
 

@@ -152,6 +152,8 @@ class MobileNetTest {
             // 'same' gives ceil(n / 2) at each of the five strides: 225 -> 113 -> 57 -> 29 -> 15 -> 8, 97 -> ... -> 4.
             assertArrayEquals(new long[] {1, 256, 8, 4}, base225.logits(manager.zeros(base225.batchShape(1)), false).getShape().getShape());
             assertEquals("(None, 256, 8, 4)", base225.summary().rows().get(base225.summary().rows().size() - 1).outputShape());
+            var types = base224.summary().rows().stream().map(ModelSummary.Row::type).toList();
+            assertEquals(java.util.List.of("Rescaling", "Conv2D", "BatchNormalization", "ReLU", "DepthwiseConv2D"), types.subList(0, 5));
         }
     }
 

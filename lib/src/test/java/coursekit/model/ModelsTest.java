@@ -64,10 +64,15 @@ class ModelsTest {
             assertEquals("conv2d", first.layer());
             assertEquals("(None, 32, 148, 148)", first.outputShape());
             assertEquals(896L, first.parameters());
+            assertEquals(List.of("Conv2D", "ReLU", "MaxPooling2D"), summary.rows().subList(0, 3).stream().map(ModelSummary.Row::type).toList());
+            assertEquals(List.of("Flatten", "Dense", "ReLU", "Dense"),
+                    summary.rows().subList(12, 16).stream().map(ModelSummary.Row::type).toList());
             assertEquals(3_453_121L, summary.rows().stream().mapToLong(ModelSummary.Row::parameters).sum());
             String text = summary.toString();
             assertTrue(text.contains("Total params: 3,453,121"), text);
             assertTrue(text.contains("Non-trainable params: 0"), text);
+            assertTrue(text.contains("conv2d (Conv2D)") && !text.contains("LambdaBlock"), text);
+            assertTrue(text.contains("channels first"), text);
             assertEquals(summary.rows().size(), summary.toTable().rowCount());
         }
     }

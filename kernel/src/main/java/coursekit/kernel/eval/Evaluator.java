@@ -262,7 +262,10 @@ public final class Evaluator implements AutoCloseable {
             return null;
         }
         return docs.stream()
-                .map(d -> d.javadoc() == null || d.javadoc().isBlank() ? d.signature() : d.signature() + "\n\n" + d.javadoc())
+                .map(d -> {
+                    String opening = JavadocText.opening(d.javadoc(), 2);
+                    return opening.isEmpty() ? d.signature() : d.signature() + "\n\n" + opening;
+                })
                 .collect(Collectors.joining("\n\n"));
     }
 
