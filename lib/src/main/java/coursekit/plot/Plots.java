@@ -111,8 +111,10 @@ public final class Plots {
     }
 
     /**
-     * The first {@code count} images in a grid (all of them if the set holds fewer), each captioned with
-     * its class name and enlarged (nearest neighbour) to at least 96 pixels.
+     * {@code count} images in a grid (all of them if the set holds fewer), taken from each class in turn:
+     * the first image of every class, then the second of every class, ..., so that a set sorted by class
+     * still shows all its classes. Each is captioned with its class name and enlarged (nearest
+     * neighbour) to at least 96 pixels.
      *
      * @throws IllegalArgumentException if {@code count} is below 1 or above {@value #MAX_IMAGES}, or the set is empty
      */
@@ -125,12 +127,29 @@ public final class Plots {
         if (images.size() == 0) {
             throw new IllegalArgumentException("Cannot show images of an empty image set.");
         }
-        int shown = Math.min(count, images.size());
-        int[] first = new int[shown];
-        for (int i = 0; i < shown; i++) {
-            first[i] = i;
+        int[] chosen = eachClassInTurn(images.labels(), images.numClasses(), Math.min(count, images.size()));
+        return Figure.of(chosen.length + " images, each class in turn", new ImageGrid(images.subset(chosen)));
+    }
+
+    /** The first {@code count} indices when taking the next image of each class in turn, in set order within a class. */
+    static int[] eachClassInTurn(int[] labels, int classes, int count) {
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < Math.max(classes, 1); c++) {
+            byClass.add(new ArrayList<>());
         }
-        return Figure.of("First " + shown + " images", new ImageGrid(images.subset(first)));
+        for (int i = 0; i < labels.length; i++) {
+            byClass.get(Math.floorMod(labels[i], byClass.size())).add(i);
+        }
+        int[] chosen = new int[count];
+        int filled = 0;
+        for (int round = 0; filled < count; round++) {
+            for (List<Integer> members : byClass) {
+                if (round < members.size() && filled < count) {
+                    chosen[filled++] = members.get(round);
+                }
+            }
+        }
+        return chosen;
     }
 
     /**

@@ -1,5 +1,6 @@
 package coursekit.plot;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +34,13 @@ class ImagesPlotTest {
         assertEquals(figure.imageBounds(0).y, figure.imageBounds(3).y);
         assertTrue(firstOfRowThree.y > figure.imageBounds(4).y);
         assertTrue(last.x + last.width < figure.width() && last.y + last.height < figure.height());
+    }
+
+    @Test
+    void aSetSortedByClassShowsEveryClassInTurn() {
+        assertArrayEquals(new int[] {0, 3, 1, 4, 2}, Plots.eachClassInTurn(new int[] {0, 0, 0, 1, 1}, 2, 5));
+        assertArrayEquals(new int[] {0, 3, 1, 2}, Plots.eachClassInTurn(new int[] {0, 0, 0, 1}, 2, 4));
+        assertArrayEquals(new int[] {2, 0, 1}, Plots.eachClassInTurn(new int[] {1, 2, 0}, 3, 3));
     }
 
     @Test

@@ -24,7 +24,7 @@ final class TableHtml {
     static String html(Table table, int maxRows) {
         int rows = table.rowCount();
         boolean cut = rows > maxRows;
-        StringBuilder html = new StringBuilder("<table class=\"dataframe\">\n<caption>")
+        StringBuilder html = new StringBuilder("<table class=\"dataframe\">\n<caption style=\"white-space:nowrap;text-align:left\">")
                 .append(Texts.escapeHtml(table.name() == null ? "" : table.name()))
                 .append(table.name() == null || table.name().isEmpty() ? "" : ": ")
                 .append(String.format("%,d rows &times; %,d columns", rows, table.columnCount()))

@@ -26,6 +26,8 @@ public final class HtmlExport {
             pre.stderr{background:#fff6e5}img{max-width:100%}
             table.dataframe{border-collapse:collapse;font-size:13px}
             table.dataframe td,table.dataframe th{border:1px solid #ddd;padding:2px 6px}
+            pre.input .k{color:#008000;font-weight:bold}pre.input .s{color:#ba2121}pre.input .c{color:#3d7b7b;font-style:italic}
+            pre.input .n{color:#666}pre.input .a{color:#aa22ff}
             .markdown table{border-collapse:collapse}.markdown td,.markdown th{border:1px solid #ddd;padding:3px 8px}
             """;
 
@@ -48,7 +50,7 @@ public final class HtmlExport {
                     JsonElement count = cell.get("execution_count");
                     String label = count == null || count.isJsonNull() ? " " : count.getAsString();
                     html.append("<div class=\"prompt\">In [").append(label).append("]:</div>\n<pre class=\"input\">")
-                            .append(escape(source)).append("</pre>\n");
+                            .append(JavaHighlight.html(source)).append("</pre>\n");
                     JsonArray outputs = cell.has("outputs") ? cell.getAsJsonArray("outputs") : new JsonArray();
                     for (JsonElement output : outputs) {
                         output(html, output.getAsJsonObject(), parser, markdown);

@@ -76,7 +76,7 @@ class RenderersTest {
         Table table = Table.create("scores", StringColumn.create("name", "a<b", "c"), DoubleColumn.create("score", 0.5, 0.75));
         MimeBundle bundle = renderers.render(table);
         String html = (String) bundle.data().get(MimeBundle.HTML);
-        assertTrue(html.contains("<caption>scores: 2 rows &times; 2 columns</caption>"), html);
+        assertTrue(html.contains(">scores: 2 rows &times; 2 columns</caption>") && html.contains("white-space:nowrap"), html);
         assertTrue(html.contains("<th>name</th><th>score</th>"), html);
         assertTrue(html.contains("<td>a&lt;b</td>"), html);
         assertEquals(table.print(20), bundle.text());

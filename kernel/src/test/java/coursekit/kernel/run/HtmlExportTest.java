@@ -36,7 +36,7 @@ class HtmlExportTest {
     void markdownIsRenderedAndCodeEscaped() {
         String html = exported(List.of("\"<tag>\""), "# Title\n\nSome *emphasis*.");
         assertTrue(html.contains("<h1>Title</h1>") && html.contains("<em>emphasis</em>"), html);
-        assertTrue(html.contains("<pre class=\"input\">&quot;&lt;tag&gt;&quot;</pre>"), html);
+        assertTrue(html.contains("<pre class=\"input\"><span class=\"s\">&quot;&lt;tag&gt;&quot;</span></pre>"), html);
     }
 
     @Test
@@ -49,5 +49,15 @@ class HtmlExportTest {
     void errorsShowTheirReport() {
         String html = exported(List.of("int x = missingThing;"), null);
         assertTrue(html.contains("<pre class=\"error\">Compile error at line 1: cannot find symbol"), html);
+    }
+
+    @Test
+    void javaIsHighlightedAsInJupyter() {
+        String html = JavaHighlight.html("%maven a:b:1\n@Override int n = 42; // the answer\nString s = \"for <x>\"; /* note */ var if2 = null;");
+        assertTrue(html.startsWith("<span class=\"c\">%maven a:b:1</span>"), html);
+        assertTrue(html.contains("<span class=\"a\">@Override</span> <span class=\"k\">int</span> n = <span class=\"n\">42</span>;"), html);
+        assertTrue(html.contains("<span class=\"c\">// the answer</span>"), html);
+        assertTrue(html.contains("<span class=\"s\">&quot;for &lt;x&gt;&quot;</span>"), html);
+        assertTrue(html.contains("<span class=\"c\">/* note */</span> <span class=\"k\">var</span> if2 = <span class=\"k\">null</span>;"), html);
     }
 }
