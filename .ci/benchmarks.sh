@@ -60,7 +60,7 @@ test -s lib/target/test-classes/coursekit/augment/AugmentThroughput.class || fai
 javac -d "$out/cell-cost-classes" -cp "kernel/target/classes:$(cat kernel/target/runtime-classpath.txt)" kernel/bench/CellCost.java
 # Compiled in memory: py_compile would leave __pycache__ folders in the checkout.
 "$python" -c 'import sys; [compile(open(f).read(), f, "exec") for f in sys.argv[1:]]' \
-  bench/pytorch_step.py bench/augment_torchvision.py kernel/bench/compare_kernels.py
+  bench/pytorch_step.py bench/augment_torchvision.py bench/photo_load_torchvision.py kernel/bench/compare_kernels.py kernel/bench/print_flood.py
 for script in bench/*.sh kernel/bench/*.sh; do bash -n "$script"; done
 export SMOKE=1
 
@@ -86,6 +86,15 @@ for side in coursekit torchvision; do
   done
 done
 took "augmentation"
+
+step "loading the lecture's photos against torchvision: SMOKE=1 PEER=$torchvision_peer bench/photo_load.sh"
+PEER=$torchvision_peer ROUNDS=1 bench/photo_load.sh 2 1 | tee "$out/photo-load.log"
+grep -Eq "^SUMMARY images/s" "$out/photo-load.log" || fail "bench/photo_load.sh printed no summary"
+grep -Eq "^RESULT coursekit photos=600 peak_heap_mb=" "$out/photo-load.log" || fail "bench/photo_load.sh did not load its large set"
+if [[ $torchvision_peer == 1 ]]; then
+  grep -Eq "^SUMMARY ratio coursekit/torchvision, decoding epoch: [0-9.]+" "$out/photo-load.log" || fail "bench/photo_load.sh printed no ratio to torchvision"
+fi
+took "photo loading"
 
 step "grading throughput: SMOKE=1 bench/grading.sh"
 bench/grading.sh | tee "$out/grading.log"

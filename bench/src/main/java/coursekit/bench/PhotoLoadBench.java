@@ -1,5 +1,6 @@
 package coursekit.bench;
 
+import coursekit.augment.Augmenter;
 import coursekit.data.ImageFolder;
 import coursekit.data.ImageSet;
 import coursekit.train.Batches;
@@ -18,8 +19,11 @@ import java.util.Locale;
  * the process's peak heap and resident size, so that folders of different sizes can be compared.
  *
  * <pre>
- * PhotoLoadBench FOLDER [--size 150] [--batch 20] [--epochs 2]
+ * PhotoLoadBench FOLDER [--size 150] [--batch 20] [--epochs 2] [--augment 0|1]
  * </pre>
+ *
+ * <p>With {@code --augment 1} each batch goes through the lecture's augmentation ({@link Augmenter#lecture}), as
+ * {@code fit} feeds an augmented run.
  *
  * <p>Lines starting with {@code RESULT} are read by {@code bench/photo_load.sh}.
  */
@@ -32,24 +36,28 @@ public final class PhotoLoadBench {
         int size = option(args, "--size", 150);
         int batch = option(args, "--batch", 20);
         int epochs = option(args, "--epochs", 2);
+        Augmenter augmenter = option(args, "--augment", 0) == 1 ? Augmenter.lecture(42) : null;
+        String side = augmenter == null ? "coursekit" : "coursekit-augmented";
         long started = System.nanoTime();
         ImageSet photos = ImageFolder.photos(folder, size, size);
         double listSeconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "RESULT coursekit photos=%d list_and_headers_s=%.2f%n", photos.size(), listSeconds);
+        System.out.printf(Locale.ROOT, "RESULT %s photos=%d list_and_headers_s=%.2f%n", side, photos.size(), listSeconds);
         long checksum = 0;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long epochStart = System.nanoTime();
             for (int start = 0; start < photos.size(); start += batch) {
-                float[] values = Batches.channelsFirst(photos, Batches.range(start, Math.min(photos.size(), start + batch)));
+                int[] indices = Batches.range(start, Math.min(photos.size(), start + batch));
+                float[] values = augmenter == null ? Batches.channelsFirst(photos, indices)
+                        : augmenter.channelsFirst(photos, indices, epoch);
                 checksum += Float.floatToIntBits(values[values.length / 2]);
             }
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             System.gc();
             long live = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-            System.out.printf(Locale.ROOT, "RESULT coursekit photos=%d epoch=%d images_per_s=%.1f seconds=%.1f live_heap_mb=%.0f%n",
-                    photos.size(), epoch, photos.size() / seconds, seconds, live / 1048576.0);
+            System.out.printf(Locale.ROOT, "RESULT %s photos=%d epoch=%d images_per_s=%.1f seconds=%.1f live_heap_mb=%.0f%n",
+                    side, photos.size(), epoch, photos.size() / seconds, seconds, live / 1048576.0);
         }
-        System.out.printf(Locale.ROOT, "RESULT coursekit photos=%d peak_heap_mb=%.0f peak_rss_mb=%.0f checksum=%d%n", photos.size(),
+        System.out.printf(Locale.ROOT, "RESULT %s photos=%d peak_heap_mb=%.0f peak_rss_mb=%.0f checksum=%d%n", side, photos.size(),
                 peakHeapBytes() / 1048576.0, peakRssKb() / 1024.0, checksum);
     }
 
