@@ -53,6 +53,30 @@ public final class Models {
     }
 
     /**
+     * The lecture CNN with batch normalisation in every stage, in the order the course notes advise: a
+     * 3x3 convolution without bias (the normalisation's beta takes its place), batch normalisation, then
+     * ReLU and the 2x2 max-pool. Everything else is as in {@link #lectureCnn(long[], int)}; each stage
+     * adds 4 x filters parameters (gamma and beta trained, the moving mean and variance not) and drops
+     * its filters' biases.
+     */
+    public static Network lectureCnnWithBatchNorm(long[] inputShape, int outputs) {
+        checkLectureCnnInput(inputShape);
+        Layers layers = new Layers();
+        for (int filters : new int[] {32, 64, 128, 128}) {
+            layers.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(filters).optBias(false).build());
+            layers.add(new BatchNormalization());
+            layers.addNumbered("re_lu", Activation.reluBlock());
+            layers.addNumbered("max_pooling2d", Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
+        }
+        layers.add("flatten", Blocks.batchFlattenBlock());
+        layers.add(Linear.builder().setUnits(512).build());
+        layers.addNumbered("re_lu", Activation.reluBlock());
+        layers.add(Linear.builder().setUnits(outputs).build());
+        Head head = Head.forOutputs(outputs);
+        return Network.create("lecture_cnn_bn", layers, inputShape, head, head == Head.SIGMOID ? 2 : outputs);
+    }
+
+    /**
      * A multilayer perceptron: flatten, then a dense layer with ReLU for each of {@code hidden},
      * then the output layer. {@code mlp({1, 28, 28}, 10, 256, 256)}, the continual-learning
      * labs' network for Split-MNIST, has 269,322 parameters and trains on a CPU in seconds;
