@@ -109,6 +109,32 @@ public final class History {
         return fineTuningStart;
     }
 
+    /**
+     * Every metric smoothed by an exponential moving average, as the Keras-era books smooth a noisy
+     * curve before reading it: each point becomes {@code factor * previous smoothed point + (1 - factor) * point}
+     * (the first stays as it is). 0.8 is the usual factor; 0 leaves the curves unchanged. Read the
+     * trend from the smoothed curve, the numbers from the raw one.
+     */
+    public History smoothed(double factor) {
+        if (!(factor >= 0 && factor < 1)) {
+            throw new IllegalArgumentException("The smoothing factor must be in [0, 1), but got factor=" + factor + ".");
+        }
+        History smooth = new History();
+        Map<String, Double> previous = null;
+        for (int i = 0; i < epochs; i++) {
+            Map<String, Double> row = epoch(i);
+            if (previous != null) {
+                for (Map.Entry<String, Double> entry : row.entrySet()) {
+                    entry.setValue(factor * previous.get(entry.getKey()) + (1 - factor) * entry.getValue());
+                }
+            }
+            smooth.add(row);
+            previous = row;
+        }
+        smooth.fineTuningStart = fineTuningStart;
+        return smooth;
+    }
+
     /** A copy that can be appended to without touching this one. */
     public History copy() {
         History copy = new History();

@@ -51,6 +51,19 @@ class HistoryTest {
     }
 
     @Test
+    void smoothingIsAnExponentialMovingAverageOfEachMetric() {
+        History raw = new History();
+        for (double value : new double[] {1, 0, 1}) {
+            raw.add(new java.util.LinkedHashMap<>(java.util.Map.of(History.LOSS, value)));
+        }
+        // 1, then 0.8 * 1 + 0.2 * 0 = 0.8, then 0.8 * 0.8 + 0.2 * 1 = 0.84.
+        assertEquals(java.util.List.of(1.0, 0.8, 0.8400000000000001), raw.smoothed(0.8).get(History.LOSS));
+        assertEquals(raw.get(History.LOSS), raw.smoothed(0).get(History.LOSS));
+        assertEquals(java.util.List.of(1.0, 0.0, 1.0), raw.get(History.LOSS));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> raw.smoothed(1));
+    }
+
+    @Test
     void anUnknownKeyNamesTheKnownOnes() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> twoEpochs(1, 2).get("val_loss"));
         assertTrue(error.getMessage().contains("[loss]"), error.getMessage());
