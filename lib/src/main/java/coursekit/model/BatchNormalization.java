@@ -8,6 +8,10 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.stream.IntStream;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Batch normalisation over the channel axis with Keras's names, defaults and frozen behaviour:
@@ -80,6 +84,24 @@ public final class BatchNormalization extends AbstractBlock {
                     + "'; it has gamma, beta, moving_mean and moving_variance.");
         }
         return parameter;
+    }
+
+    /**
+     * One row per channel with what it holds now: the learned scale {@code gamma} and shift
+     * {@code beta}, and the moving mean and variance that replace the batch's statistics at inference.
+     * Before any training they are 1, 0, 0 and 1.
+     */
+    public Table statistics() {
+        if (!gamma.isInitialized()) {
+            throw new IllegalStateException("This BatchNormalization has no values yet: build the network it belongs to first.");
+        }
+        float[] scale = gamma.getArray().toFloatArray();
+        return Table.create("BatchNormalization, per channel",
+                IntColumn.create("channel", IntStream.range(0, scale.length).toArray()),
+                DoubleColumn.create("gamma", scale),
+                DoubleColumn.create("beta", beta.getArray().toFloatArray()),
+                DoubleColumn.create("moving_mean", movingMean.getArray().toFloatArray()),
+                DoubleColumn.create("moving_variance", movingVariance.getArray().toFloatArray()));
     }
 
     @Override

@@ -12,16 +12,34 @@ import coursekit.model.Network;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * How large each layer's gradient is on one batch: the L2 norm of the loss's gradient with respect to
  * all of a layer's trainable parameters, from the input side to the output. Gradients that shrink
  * layer after layer towards the input are the vanishing-gradient problem; gradients that grow are the
- * exploding one. Nothing is updated: the gradients are cleared afterwards.
+ * exploding one. Nothing changes: the gradients are cleared afterwards and batch normalisation's
+ * moving statistics, which the training-mode pass moves, are put back.
  */
 public final class GradientNorms {
 
     private GradientNorms() {}
+
+    /**
+     * Several networks' gradient norms on the same images side by side: one row per layer name (in the
+     * order first met), one column per network, empty where a network has no such layer.
+     */
+    public static Table compare(Map<String, Network> networks, ImageSet images, int count) {
+        Map<String, Map<String, Double>> norms = new LinkedHashMap<>();
+        networks.forEach((name, network) -> norms.put(name, of(network, images, count)));
+        List<String> layers = norms.values().stream().flatMap(m -> m.keySet().stream()).distinct().toList();
+        Table table = Table.create("Gradient norm per layer, input side first", StringColumn.create("layer", layers));
+        norms.forEach((name, byLayer) -> table.addColumns(DoubleColumn.create(name,
+                layers.stream().mapToDouble(layer -> byLayer.getOrDefault(layer, Double.NaN)).toArray())));
+        return table;
+    }
 
     /**
      * The gradient norm of every layer that has trainable parameters, by layer name in the network's
@@ -37,6 +55,10 @@ public final class GradientNorms {
         Samples samples = Samples.of(images);
         Map<String, Double> norms = new LinkedHashMap<>();
         try (NDScope scope = new NDScope()) {
+            // A training-mode pass moves batch normalisation's moving statistics: keep them to put back.
+            Map<NDArray, NDArray> kept = new LinkedHashMap<>();
+            network.parameters().values().stream().filter(p -> !p.requiresGradient())
+                    .forEach(p -> kept.put(p.getArray(), p.getArray().duplicate()));
             NDArray x = samples.inputs(network.manager(), indices);
             NDArray y = samples.labels(network.manager(), indices, network.head());
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -60,6 +82,7 @@ public final class GradientNorms {
                     norms.put(names.get(i), Math.sqrt(squares));
                 }
             }
+            kept.forEach((array, saved) -> array.subi(array).addi(saved));
             scope.suppressNotUsedWarning();
         }
         return norms;

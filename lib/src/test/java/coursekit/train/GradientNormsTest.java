@@ -40,6 +40,24 @@ class GradientNormsTest {
     }
 
     @Test
+    void networksCompareLayerByLayer() {
+        Seeds.set(3);
+        try (Network plain = Models.lectureCnn(IMAGES.imageShape(), 1);
+                Network normalised = Models.lectureCnnWithBatchNorm(IMAGES.imageShape(), 1)) {
+            var table = GradientNorms.compare(new java.util.LinkedHashMap<>(Map.of("plain", plain)), IMAGES, 4);
+            assertEquals(6, table.rowCount());
+            var both = GradientNorms.compare(new java.util.TreeMap<>(Map.of("plain", plain, "bn", normalised)), IMAGES, 4);
+            assertEquals(10, both.rowCount());
+            assertTrue(both.doubleColumn("plain").isMissing().size() == 4, both.print());
+            // The statistics of a fresh batch normalisation: gamma 1, beta 0, moving mean 0, variance 1.
+            var stats = ((coursekit.model.BatchNormalization) normalised.layer("batch_normalization")).statistics();
+            assertEquals(32, stats.rowCount());
+            assertEquals(1.0, stats.doubleColumn("gamma").get(0));
+            assertEquals(1.0, stats.doubleColumn("moving_variance").get(31));
+        }
+    }
+
+    @Test
     void refusesAnEmptyBatch() {
         try (Network net = Models.lectureCnn(IMAGES.imageShape(), 1)) {
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> GradientNorms.of(net, IMAGES, 0));
