@@ -99,6 +99,14 @@ public final class Datasets {
         return dataDirectory().resolve(CatsAndDogs.FOLDER);
     }
 
+    /**
+     * Whether the lecture's photos are in {@link #catsAndDogsFolder()}, so that {@link #catsAndDogs()} reads them
+     * rather than the embedded stand-in; notebooks pick the wider MobileNet for the photos with it.
+     */
+    public static boolean hasCatsAndDogs() {
+        return Files.isDirectory(catsAndDogsFolder());
+    }
+
     /** A 12,000-image training and 2,000-image test subset of MNIST's handwritten digits, embedded. */
     public static TrainTest mnist() {
         return cached("mnist", () -> idxTrainTest(embedded("mnist"), MNIST_CLASSES));

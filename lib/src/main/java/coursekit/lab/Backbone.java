@@ -14,7 +14,8 @@ import coursekit.weights.WeightsFile;
 enum Backbone {
 
     /**
-     * ImageNet MobileNet v1, of width 0.25 by default (218,544 parameters; {@code --alpha 0.75}: 1,832,976).
+     * ImageNet MobileNet v1, of width 0.75 on the lecture's photos (1,832,976 parameters) and 0.25 on the embedded
+     * set (218,544), unless {@code --alpha} says otherwise.
      * Its ReLU6 features lie in [0, 6], so its head learns at RMSprop 1e-3 (at the lecture's 2e-5
      * it was still underfitting after 30 epochs). Fine-tuning starts at {@code conv_dw_12}: blocks
      * 12 and 13 hold 47% of its weights, as block 5 holds 48% of VGG16's.

@@ -54,7 +54,7 @@ public final class FeatureExtractionLab {
         own.addAll(OPTIONS);
         LabSession session = LabSession.start(NAME, args, own);
         String mode = session.options().choice("mode", "both", "fast", "augmented", "both");
-        Transfer transfer = Transfer.from(session.options());
+        Transfer transfer = Transfer.from(session);
         Split data = transfer.data(session);
         System.out.println("Head: " + transfer.describeHead() + ".");
         Map<String, History> runs = new LinkedHashMap<>();

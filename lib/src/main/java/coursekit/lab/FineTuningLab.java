@@ -42,7 +42,7 @@ public final class FineTuningLab {
         own.addAll(OPTIONS);
         LabSession session = LabSession.start(NAME, args, own);
         LabArgs options = session.options();
-        Transfer transfer = Transfer.from(options);
+        Transfer transfer = Transfer.from(session);
         String from = options.string("fine-tune-from", transfer.backbone().fineTuneFrom());
         double fineTuneRate = options.decimal("fine-tune-lr", transfer.backbone().fineTuneRate());
         double baseFactor = options.decimal("base-lr-factor", transfer.backbone().baseRateFactor());

@@ -10,7 +10,6 @@ import coursekit.plot.Plots;
 import coursekit.train.Evaluation;
 import coursekit.train.History;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -99,6 +98,19 @@ final class LabSession {
     }
 
     /**
+     * The folder of the lecture's photos that {@link #data} reads: {@code --data DIR}, else
+     * {@code cats_and_dogs_small/} in the data directory when it is there; {@code null} where the embedded set
+     * stands in (no photos, or {@code --data embedded}).
+     */
+    Path photosFolder() {
+        String data = options.string("data", null);
+        if (data != null) {
+            return data.equals(EMBEDDED) ? null : Path.of(data);
+        }
+        return Datasets.hasCatsAndDogs() ? Datasets.catsAndDogsFolder() : null;
+    }
+
+    /**
      * The lecture's photos at {@code --size} (default 150): from {@code --data DIR}, else from
      * {@code cats_and_dogs_small/} in the data directory when it is there; with neither (or with
      * {@code --data embedded}) the embedded cats and dogs split 1,000 / 500 / 500 with the session's seed and
@@ -108,8 +120,7 @@ final class LabSession {
     Split data(int embeddedSize, String why) {
         Split split;
         String data = options.string("data", null);
-        Path root = data != null && !data.equals(EMBEDDED) ? Path.of(data)
-                : data == null && Files.isDirectory(Datasets.catsAndDogsFolder()) ? Datasets.catsAndDogsFolder() : null;
+        Path root = photosFolder();
         if (root != null) {
             size = options.integer("size", LECTURE_SIZE);
             System.out.println("Reading the lecture's photos from " + root + " at " + size + "x" + size + " pixels"

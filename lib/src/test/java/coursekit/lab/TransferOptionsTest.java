@@ -46,6 +46,18 @@ class TransferOptionsTest {
     }
 
     @Test
+    void mobilenetIsWiderOnThePhotosThanOnTheEmbeddedSet(@TempDir Path photos) {
+        assertEquals("mobilenet-0.75", width("--data", photos.toString()));
+        assertEquals("mobilenet", width("--data", "embedded"));
+        assertEquals("mobilenet-0.5", width("--data", photos.toString(), "--alpha", "0.5"));
+        assertEquals("mobilenet-0.75", width("--data", "embedded", "--alpha", "0.75"));
+    }
+
+    private static String width(String... args) {
+        return Transfer.from(LabSession.start("feature-extraction", args, Transfer.OPTIONS)).name();
+    }
+
+    @Test
     void vgg16HasNoWidth() {
         assertEquals("--alpha sets MobileNet's width; vgg16 has none, so leave it out.",
                 failure(FineTuningLab::run, "--backbone", "vgg16", "--alpha", "0.75"));
