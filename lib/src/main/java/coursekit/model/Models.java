@@ -101,6 +101,35 @@ public final class Models {
     }
 
     /**
+     * LeNet-5 (LeCun et al. 1998) for {@code inputShape} images: two stages of a 5x5 convolution (6, then 16
+     * filters, tanh) and a 2x2 average pool, then dense 120 and 84 with tanh and the output layer. At the
+     * paper's 32x32x1 with 10 classes it has 61,706 parameters (its C5 layer, a 5x5 convolution over a 5x5
+     * map, is the dense 120 here). MNIST's 28-pixel digits padded to 32 are its input.
+     *
+     * @param outputs 1 for a sigmoid (two-class) output, else one softmax unit per class
+     */
+    public static Network leNet5(long[] inputShape, int outputs) {
+        if (inputShape.length != 3 || inputShape[1] < 16 || inputShape[2] < 16) {
+            throw new IllegalArgumentException("LeNet-5 needs an input shape {channels, height, width} with sides of at least 16 "
+                    + "pixels, but got " + java.util.Arrays.toString(inputShape) + ".");
+        }
+        Layers layers = new Layers();
+        for (int filters : new int[] {6, 16}) {
+            layers.add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(filters).build());
+            layers.addNumbered("activation", Activation.tanhBlock());
+            layers.addNumbered("average_pooling2d", Pool.avgPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
+        }
+        layers.add("flatten", Blocks.batchFlattenBlock());
+        for (int units : new int[] {120, 84}) {
+            layers.add(Linear.builder().setUnits(units).build());
+            layers.addNumbered("activation", Activation.tanhBlock());
+        }
+        layers.add(Linear.builder().setUnits(outputs).build());
+        Head head = Head.forOutputs(outputs);
+        return Network.create("lenet5", layers, inputShape, head, head == Head.SIGMOID ? 2 : outputs);
+    }
+
+    /**
      * The CIFAR ResNet-32 for 32x32 colour images, iCaRL's network for iCIFAR-100 (He et al. 2016,
      * section 4.2): 464,154 trainable parameters for 10 classes, 469,994 for 100; see {@link ResNet32}.
      * {@link Network#features} gives the 64 globally pooled features.
