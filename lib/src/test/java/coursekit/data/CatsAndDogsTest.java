@@ -111,6 +111,7 @@ final class CatsAndDogsTest {
                 printed[0] = out.toString(StandardCharsets.UTF_8);
             }
         });
+        assertFalse(withDataDirectory(temp, Datasets::hasCatsAndDogs));
         assertEquals(1, printed[0].lines().count(), printed[0]);
         assertTrue(printed[0].contains("cats-dogs-32") && printed[0].contains("./kit fetch cats-and-dogs")
                 && printed[0].contains(temp.resolve(CatsAndDogs.FOLDER).toString()), printed[0]);
@@ -124,6 +125,7 @@ final class CatsAndDogsTest {
     void withThePhotosTheDefaultReadsThemFromTheDataDirectory() throws IOException {
         SharedData.copyLayout(temp.resolve(CatsAndDogs.FOLDER), 2);
         Split split = withDataDirectory(temp, () -> Datasets.catsAndDogs(64, 32));
+        assertTrue(withDataDirectory(temp, Datasets::hasCatsAndDogs));
         assertEquals(4, split.train().size());
         assertArrayEquals(new long[] {3, 64, 64}, split.imageShape());
         assertTrue(split.train().file(0).orElseThrow().startsWith(temp));
