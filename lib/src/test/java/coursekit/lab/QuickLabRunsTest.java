@@ -55,7 +55,7 @@ class QuickLabRunsTest {
 
     @Test
     void fineTuningJoinsBothPhasesIntoOneHistory(@TempDir Path out) throws Exception {
-        FineTuningLab.run(new String[] {"--weights", "none", "--size", "32", "--out", out.toString()});
+        FineTuningLab.run(new String[] {"--data", "embedded", "--weights", "none", "--size", "32", "--out", out.toString()});
         History history = History.readCsv(out.resolve("history.csv"));
         assertEquals(4, history.epochs());
         assertNonEmpty(out, "curves.png", "classifier.params");
@@ -67,13 +67,13 @@ class QuickLabRunsTest {
 
     @Test
     void featureExtractionWritesBothWaysAndReadsItsFeaturesBackTheSecondTime(@TempDir Path out) throws Exception {
-        String[] args = {"--weights", "none", "--size", "32", "--out", out.toString()};
+        String[] args = {"--data", "embedded", "--weights", "none", "--size", "32", "--out", out.toString()};
         FeatureExtractionLab.run(args);
         assertNonEmpty(out, "fast/history.csv", "fast/curves.png", "fast/head.params", "augmented/history.csv",
                 "augmented/curves.png", "augmented/classifier.params", "val_accuracy.png", "results.csv");
         assertEquals(3, count(out.resolve("features")));
         Files.delete(out.resolve("results.csv"));
-        FeatureExtractionLab.run(new String[] {"--weights", "none", "--size", "32", "--out", out.toString(), "--mode", "fast"});
+        FeatureExtractionLab.run(new String[] {"--data", "embedded", "--weights", "none", "--size", "32", "--out", out.toString(), "--mode", "fast"});
         assertEquals(3, count(out.resolve("features")));
         assertEquals(2, Files.readAllLines(out.resolve("results.csv")).size());
     }

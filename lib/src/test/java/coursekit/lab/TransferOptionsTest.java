@@ -86,7 +86,7 @@ class TransferOptionsTest {
 
     @Test
     void fineTuningFromALayerTheBaseLacksListsItsLayers() {
-        String message = failure(FineTuningLab::run, "--weights", "none", "--size", "32", "--fine-tune-from", "block5_conv1");
+        String message = failure(FineTuningLab::run, "--data", "embedded", "--weights", "none", "--size", "32", "--fine-tune-from", "block5_conv1");
         assertTrue(message.startsWith("--fine-tune-from block5_conv1 is not a layer of mobilenet_0.25_32 with weights; pick one of conv1, "
                 + "conv_dw_1, conv_pw_1,"), message);
         assertTrue(message.endsWith("conv_dw_13, conv_pw_13."), message);
