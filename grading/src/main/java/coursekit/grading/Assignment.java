@@ -14,9 +14,10 @@ import java.util.Map;
 
 /**
  * An assignment's folder: {@code source.ipynb} (the instructor's notebook, solutions marked) and
- * {@code tests/QUESTION.jsh} (public and hidden tests).
+ * {@code tests/QUESTION.jsh} (public and hidden tests). {@code written} names the questions answered in words
+ * ({@link WrittenAnswers}), in the notebook's order.
  */
-record Assignment(Path folder, String name, List<TestCase> tests, ReservedNames.Names reserved) {
+record Assignment(Path folder, String name, List<TestCase> tests, ReservedNames.Names reserved, List<String> written) {
 
     static final String SOURCE = "source.ipynb";
 
@@ -28,12 +29,14 @@ record Assignment(Path folder, String name, List<TestCase> tests, ReservedNames.
         }
         List<TestCase> tests = TestFiles.read(dir.resolve("tests"));
         ReservedNames.Names reserved;
+        List<String> written;
         try {
             reserved = ReservedNames.of(codeCells(dir.resolve(SOURCE)), tests);
+            written = List.copyOf(WrittenAnswers.of(NotebookFile.read(dir.resolve(SOURCE))).keySet());
         } catch (IOException e) {
             throw new GradingException(dir.resolve(SOURCE) + " cannot be read: " + e.getMessage());
         }
-        return new Assignment(dir, dir.getFileName().toString(), tests, reserved);
+        return new Assignment(dir, dir.getFileName().toString(), tests, reserved, written);
     }
 
     Path source() {

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * Makes the student version of an assignment, as nbgrader's "generate assignment": every
  * {@code // BEGIN SOLUTION} ... {@code // END SOLUTION} region becomes a line that throws with the hint
- * written after {@code BEGIN SOLUTION}, outputs are cleared, hidden tests are left out; and before anything
+ * written after {@code BEGIN SOLUTION}, a written answer ({@link WrittenAnswers}) becomes a placeholder,
+ * outputs are cleared, hidden tests are left out; and before anything
  * is written, proves the assignment sound by grading the source (it must earn every point) and the
  * released notebook (it must fail every test not marked {@code independent}).
  */
@@ -50,6 +51,8 @@ final class Release {
                 cell.addProperty("source", stripSolutions(NotebookFile.source(cell), name + " cell " + index));
                 cell.add("outputs", new JsonArray());
                 cell.add("execution_count", JsonNull.INSTANCE);
+            } else if (WrittenAnswers.isMarkdown(cell) && WrittenAnswers.name(NotebookFile.source(cell)) != null) {
+                cell.addProperty("source", WrittenAnswers.blank(NotebookFile.source(cell)));
             }
         }
         return copy;

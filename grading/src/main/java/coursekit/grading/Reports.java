@@ -14,7 +14,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * What grading writes: {@code gradebook.csv} (a row per student, a column per question, the total),
- * {@code feedback/STUDENT.md} and {@code .html}, and Gradescope's {@code gradescope/STUDENT/results.json}.
+ * {@code feedback/STUDENT.md} and {@code .html}, Gradescope's {@code gradescope/STUDENT/results.json}, and
+ * for an assignment with written questions, {@code manual.csv} with every student's answers.
  * Every file is written atomically. Hidden tests show their name, points and the instructor's
  * {@code feedback} sentence, never their code or assertion message.
  */
@@ -28,10 +29,20 @@ final class Reports {
         Map<String, String> notes = new java.util.HashMap<>();
         entries.stream().filter(e -> e.note() != null).forEach(e -> notes.put(e.student(), e.note()));
         AtomicFiles.write(out.resolve("gradebook.csv"), gradebook(assignment, all, notes).getBytes(StandardCharsets.UTF_8));
+        Map<String, Map<String, String>> answers = new java.util.LinkedHashMap<>();
+        for (Graded graded : all) {
+            Submissions.Entry entry = byStudent.get(graded.student());
+            // Only a notebook the listing accepted: a link out of the folder must not bring its text into a report.
+            answers.put(graded.student(), assignment.written().isEmpty() || entry == null || entry.problem() != null
+                    ? Map.of() : WrittenAnswers.of(entry.notebook()));
+        }
+        if (!assignment.written().isEmpty()) {
+            AtomicFiles.write(out.resolve("manual.csv"), manual(assignment, answers).getBytes(StandardCharsets.UTF_8));
+        }
         for (Graded graded : all) {
             Submissions.Entry entry = byStudent.get(graded.student());
             String name = entry != null ? entry.fileName() : Submissions.fileName(graded.student());
-            String markdown = feedback(assignment, graded);
+            String markdown = feedback(assignment, graded, answers.get(graded.student()));
             AtomicFiles.write(out.resolve("feedback").resolve(name + ".md"), markdown.getBytes(StandardCharsets.UTF_8));
             AtomicFiles.write(out.resolve("feedback").resolve(name + ".html"), html(graded.student(), markdown).getBytes(StandardCharsets.UTF_8));
             AtomicFiles.write(out.resolve("gradescope").resolve(name).resolve("results.json"),
@@ -55,7 +66,20 @@ final class Reports {
         return csv.toString();
     }
 
-    static String feedback(Assignment assignment, Graded graded) {
+    /** The written answers for the instructor to read: a row per student, a column per written question. */
+    static String manual(Assignment assignment, Map<String, Map<String, String>> answers) {
+        StringBuilder csv = new StringBuilder("student");
+        assignment.written().forEach(q -> csv.append(',').append(csvField(q)));
+        csv.append('\n');
+        answers.forEach((student, theirs) -> {
+            csv.append(csvField(student));
+            assignment.written().forEach(q -> csv.append(',').append(csvField(theirs.getOrDefault(q, ""))));
+            csv.append('\n');
+        });
+        return csv.toString();
+    }
+
+    static String feedback(Assignment assignment, Graded graded, Map<String, String> answers) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(assignment.name()).append(": feedback for ").append(graded.student()).append("\n\n");
         md.append("**Score: ").append(Points.format(graded.total())).append(" of ").append(Points.format(assignment.possible()))
@@ -85,6 +109,16 @@ final class Reports {
                 md.append(" - ").append(oneLine(message));
             }
             md.append('\n');
+        }
+        if (!assignment.written().isEmpty()) {
+            md.append("\n## Written answers\n\nYour instructor reads these; they are not part of the score above.\n");
+            for (String q : assignment.written()) {
+                String answer = answers.getOrDefault(q, "");
+                md.append("\n**").append(q).append("**\n\n");
+                // Indented, every line: the student's text is shown as it was written and cannot become a heading or a link.
+                md.append(answer.isEmpty() ? "    (no answer)" : answer.lines().map(l -> "    " + l).collect(java.util.stream.Collectors.joining("\n")))
+                        .append('\n');
+            }
         }
         return md.toString();
     }
