@@ -56,12 +56,17 @@ def lecture_notebooks_through_nbclient():
         check(any("image/png" in output.get("data", {}) for output in outputs), "nbclient: %s shows images" % name)
 
 
-def run(kc, code, timeout=60):
-    msg_id = kc.execute(code)
+def reply_to(kc, msg_id, timeout=60):
+    """The shell reply to request msg_id; a late kernel_info_reply (start_new_kernel asks again when the kernel
+    is slow, as on a loaded machine) and other replies are skipped."""
     reply = kc.get_shell_msg(timeout=timeout)
     while reply["parent_header"].get("msg_id") != msg_id:
         reply = kc.get_shell_msg(timeout=timeout)
     return reply["content"]
+
+
+def run(kc, code, timeout=60):
+    return reply_to(kc, kc.execute(code), timeout)
 
 
 def interrupt_through_jupyter_client():
@@ -83,7 +88,8 @@ def interrupt_through_jupyter_client():
         replies = {}
         while len(replies) < 2:
             reply = kc.get_shell_msg(timeout=60)
-            replies[reply["parent_header"].get("msg_id")] = reply["content"]
+            if reply["parent_header"].get("msg_id") in (failing, queued):
+                replies[reply["parent_header"]["msg_id"]] = reply["content"]
         check(replies[failing]["status"] == "error" and replies[queued]["status"] == "aborted",
               "a cell queued behind a failing one is aborted (stop_on_error)")
         check(run(kc, "neverDefined")["status"] == "error", "the aborted cell did not run")
@@ -117,8 +123,7 @@ def inspection_shows_javadoc():
     """Shift-Tab on a JDK method shows its signature and the opening of its Javadoc (needs the JDK's src.zip)."""
     km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=60)
     try:
-        kc.inspect("Math.max(1, 2)", cursor_pos=7)
-        reply = kc.get_shell_msg(timeout=60)["content"]
+        reply = reply_to(kc, kc.inspect("Math.max(1, 2)", cursor_pos=7))
         text = reply.get("data", {}).get("text/plain", "")
         check(reply["found"] and "int Math.max(int a, int b)" in text and "Returns the greater of two `int` values." in text,
               "inspect shows Math.max's signature and Javadoc as Markdown: %r" % text[:160])

@@ -54,7 +54,9 @@ public final class GradeMain {
             }
             Grader grader = new Grader(assignment, o.positional.get(1), o.out, o.workers, o.limits, isolation, System.out);
             List<Graded> all = grader.grade();
-            System.out.println("Wrote " + o.out.resolve("gradebook.csv") + ", feedback/ and gradescope/ for " + all.size() + " students.");
+            System.out.println("Wrote " + o.out.resolve("gradebook.csv") + ", feedback/ and gradescope/"
+                    + (assignment.written().isEmpty() ? "" : ", and manual.csv with the written answers " + assignment.written() + ",")
+                    + " for " + all.size() + " students.");
             return 0;
         } catch (GradingException | CheckException | IllegalArgumentException e) {
             System.err.println(args[0] + ": " + e.getMessage());

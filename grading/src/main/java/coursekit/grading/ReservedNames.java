@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.ErroneousSnippet;
 import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -22,6 +23,8 @@ import jdk.jshell.SourceCodeAnalysis;
 final class ReservedNames {
 
     private static final Pattern IDENTIFIER = Pattern.compile("\\b[A-Za-z_$][A-Za-z0-9_$]*\\b");
+    /** {@code var NAME =}, the one declaration JShell cannot name without the types of what it is given. */
+    private static final Pattern VAR = Pattern.compile("\\s*(?:final\\s+|@[\\w.]+\\s+)*var\\s+([A-Za-z_$][A-Za-z0-9_$]*)\\s*=.*", Pattern.DOTALL);
 
     private ReservedNames() {}
 
@@ -61,6 +64,12 @@ final class ReservedNames {
                     for (Snippet snippet : analysis.sourceToSnippets(info.source())) {
                         if (snippet instanceof DeclarationSnippet declaration) {
                             names.add(declaration.name());
+                        } else if (snippet instanceof ErroneousSnippet erroneous && erroneous.probableKind() == Snippet.Kind.VAR) {
+                            // var x = model(...): without the kit's types and the earlier cells JShell cannot type it.
+                            Matcher var = VAR.matcher(erroneous.source());
+                            if (var.matches()) {
+                                names.add(var.group(1));
+                            }
                         } else if (snippet instanceof ImportSnippet imported && !imported.isStatic()) {
                             imports.add(imported.name());
                         }

@@ -34,4 +34,16 @@ class ReservedNamesTest {
         assertFalse(names.reserved().contains("Arrays"), names.toString());
         assertFalse(names.reserved().contains("List"), names.toString());
     }
+
+    @Test
+    void aVarTheNotebookDeclaresStaysThoughItsTypeIsUnknownHere() {
+        List<TestCase> tests = List.of(new TestCase("q5", "t", 1, false, false, null,
+                "assertEquals(history.epochs(), best + 0 * model.numClasses());"));
+        ReservedNames.Names names = ReservedNames.of(List.of("var model = scratchModel(data.imageShape());",
+                "final var history = fit(model, data, FitConfig.epochs(3));\nint best = 2;"), tests);
+        assertFalse(names.reserved().contains("model"), names.toString());
+        assertFalse(names.reserved().contains("history"), names.toString());
+        assertFalse(names.reserved().contains("best"), names.toString());
+        assertTrue(names.reserved().contains("assertEquals"), names.toString());
+    }
 }

@@ -2,11 +2,15 @@ package coursekit.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.ref.Cleaner;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -26,7 +30,13 @@ final class PhotoStore {
     static final long DEFAULT_CACHE_MB = 512;
 
     private static final AtomicLong CACHED_BYTES = new AtomicLong();
-    private static final Cleaner CLEANER = Cleaner.create();
+    /**
+     * Stores no longer reachable, whose share of the cap {@link #reclaim()} gives back. A queue polled by the stores
+     * themselves rather than a {@code Cleaner}, whose thread would outlive every notebook that read photos (and a
+     * grader stops a submission's threads before its tests).
+     */
+    private static final ReferenceQueue<PhotoStore> GONE = new ReferenceQueue<>();
+    private static final Set<Share> SHARES = ConcurrentHashMap.newKeySet();
 
     private final List<Path> files;
     private final int height;
@@ -41,8 +51,27 @@ final class PhotoStore {
         this.cache = new AtomicReferenceArray<>(files.size());
         AtomicLong mine = new AtomicLong();
         this.held = mine;
-        // Gives this store's share of the cap back once the store is unreachable; the action must not see the store.
-        CLEANER.register(this, () -> CACHED_BYTES.addAndGet(-mine.get()));
+        reclaim();
+        SHARES.add(new Share(this, mine));
+    }
+
+    /** A store's bytes in the cache, kept apart from the store so that they can be given back after it is gone. */
+    private static final class Share extends PhantomReference<PhotoStore> {
+        private final AtomicLong bytes;
+
+        Share(PhotoStore store, AtomicLong bytes) {
+            super(store, GONE);
+            this.bytes = bytes;
+        }
+    }
+
+    /** Gives back the share of the cap of every store collected since the last call. */
+    private static void reclaim() {
+        for (Reference<? extends PhotoStore> gone = GONE.poll(); gone != null; gone = GONE.poll()) {
+            Share share = (Share) gone;
+            SHARES.remove(share);
+            CACHED_BYTES.addAndGet(-share.bytes.get());
+        }
     }
 
     int height() {
@@ -79,6 +108,7 @@ final class PhotoStore {
 
     /** Bytes of decoded images that all stores hold right now. */
     static long cachedBytes() {
+        reclaim();
         return CACHED_BYTES.get();
     }
 
@@ -97,6 +127,7 @@ final class PhotoStore {
     }
 
     private void keep(int slot, byte[] image) {
+        reclaim();
         long bytes = image.length;
         if (CACHED_BYTES.addAndGet(bytes) <= capBytes() && cache.compareAndSet(slot, null, image)) {
             held.addAndGet(bytes);

@@ -1,0 +1,12 @@
+//# test only-the-head-trains points=2
+try (Network base = Models.mobilenet(new long[] {3, 64, 64}); Network model = frozenClassifier(base)) {
+    assertEquals(66_049L, model.trainableParameterCount(), "only the head's 66,049 parameters should train");
+    assertEquals(base.parameterCount() + 66_049L, model.parameterCount(), "the base, then pooling, dense 256, dropout and one output");
+}
+//# test head-layers points=1
+try (Network base = Models.mobilenet(new long[] {3, 64, 64}); Network model = frozenClassifier(base)) {
+    var head = model.layers().names().subList(base.layers().names().size(), model.layers().names().size());
+    assertTrue(head.stream().anyMatch(n -> n.contains("pooling")) && head.stream().anyMatch(n -> n.startsWith("dropout")),
+            "global average pooling and dropout in the head: " + head);
+    assertEquals(Head.SIGMOID, model.head(), "one sigmoid output");
+}

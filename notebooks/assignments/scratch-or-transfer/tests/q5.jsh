@@ -1,0 +1,11 @@
+// q5: the answers read from the student's own runs (the grader trains again, so they are compared with its run).
+//# test lowest-validation-loss-epoch points=1
+int expected = scratchHistory.get(History.VAL_LOSS).indexOf(scratchHistory.min(History.VAL_LOSS)) + 1;
+assertEquals(expected, scratchLowestValLossEpoch, 1, "the epoch with the lowest val_loss of scratchHistory, counting from 1");
+//# test best-way points=1
+Map<String, Double> accuracy = Map.of("scratch", scratchTest.accuracy(), "frozen", frozenTest.accuracy(), "fine-tuned", fineTunedTest.accuracy());
+assertTrue(accuracy.containsKey(bestWay), "bestWay should be \"scratch\", \"frozen\" or \"fine-tuned\", not \"" + bestWay + "\"");
+double best = accuracy.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+assertTrue(accuracy.get(bestWay) >= best - 1e-9, "the test accuracies were " + accuracy + "; " + bestWay + " is not the best");
+//# test fine-tuned-accuracy hidden feedback="fineTunedTestAccuracy should be the fine-tuned model's accuracy on the test photos."
+assertEquals(fineTunedTest.accuracy(), fineTunedTestAccuracy, 0.03);
