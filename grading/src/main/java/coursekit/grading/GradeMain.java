@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code ./kit release ASSIGNMENT} and {@code ./kit grade ASSIGNMENT SUBMISSIONS --out DIR}. Exits 0 when
+ * {@code ./kit release ASSIGNMENT}, {@code ./kit grade ASSIGNMENT SUBMISSIONS --out DIR}, {@code ./kit gradescope
+ * ASSIGNMENT --out FILE.zip}, and {@code autograde ASSIGNMENT ROOT}, which the bundle's {@code run_autograder} runs
+ * on Gradescope's machine. Exits 0 when
  * done, 1 when the assignment is not sound, 2 for bad arguments; every problem is one sentence.
  */
 public final class GradeMain {
@@ -21,6 +23,8 @@ public final class GradeMain {
                      [--cell-timeout S] [--test-timeout S] [--timeout S] [--memory SIZE]
                      grades each STUDENT.ipynb (or STUDENT/ folder) into DIR/gradebook.csv, DIR/feedback/,
                      DIR/gradescope/STUDENT/results.json; a second run keeps what is already graded
+                   ./kit gradescope ASSIGNMENT_FOLDER --out FILE.zip [the limits of grade]
+                     writes Gradescope's autograder bundle (setup.sh, run_autograder, the tests, hidden ones included)
             """;
 
     private GradeMain() {}
@@ -47,6 +51,19 @@ public final class GradeMain {
                 } finally {
                     Sandbox.deleteTree(scratch);
                 }
+                return 0;
+            }
+            if (o.command.equals("autograde")) {
+                GradescopeRun.run(assignment, o.positional.get(1), o.limits, System.out);
+                return 0;
+            }
+            if (o.command.equals("gradescope")) {
+                if (o.out == null || !o.out.getFileName().toString().endsWith(".zip")) {
+                    throw new IllegalArgumentException("gradescope needs --out FILE.zip, the bundle to upload as the autograder.");
+                }
+                GradescopeBundle.write(assignment, o.out, o.limits, System.getProperty("java.class.path"));
+                System.out.println("Wrote " + o.out + ": upload it as the autograder of a Gradescope programming assignment"
+                        + " (Ubuntu image); students submit " + assignment.name() + ".ipynb.");
                 return 0;
             }
             if (o.out == null) {
@@ -77,8 +94,8 @@ public final class GradeMain {
         static Options parse(String[] args) {
             Options o = new Options();
             o.command = args[0];
-            if (!o.command.equals("release") && !o.command.equals("grade")) {
-                throw new IllegalArgumentException("the commands are release and grade, not '" + o.command + "'.");
+            if (!List.of("release", "grade", "gradescope", "autograde").contains(o.command)) {
+                throw new IllegalArgumentException("the commands are release, grade and gradescope, not '" + o.command + "'.");
             }
             Grader.Limits l = o.limits;
             for (int i = 1; i < args.length; i++) {
@@ -104,11 +121,14 @@ public final class GradeMain {
                 }
             }
             o.limits = l;
-            int wanted = o.command.equals("release") ? 1 : 2;
+            int wanted = o.command.equals("release") || o.command.equals("gradescope") ? 1 : 2;
             if (o.positional.size() != wanted) {
-                throw new IllegalArgumentException(o.command.equals("release")
-                        ? "name one assignment folder, e.g. ./kit release notebooks/assignments/augmentation-cnn."
-                        : "name the assignment folder and the submissions folder, e.g. ./kit grade notebooks/assignments/transfer submissions --out grades.");
+                throw new IllegalArgumentException(switch (o.command) {
+                    case "release", "gradescope" -> "name one assignment folder, e.g. ./kit " + o.command
+                            + " notebooks/assignments/augmentation-cnn" + (o.command.equals("release") ? "." : " --out autograder.zip.");
+                    case "autograde" -> "name the assignment folder and the folder laid out as /autograder.";
+                    default -> "name the assignment folder and the submissions folder, e.g. ./kit grade notebooks/assignments/transfer submissions --out grades.";
+                });
             }
             return o;
         }

@@ -166,7 +166,8 @@ final class Reports {
             test.addProperty("max_score", o.test().points());
             test.addProperty("status", o.passed() ? "passed" : "failed");
             test.addProperty("output", visibleMessage(o));
-            test.addProperty("visibility", "visible");
+            // A hidden test's result shows once the instructor publishes the grades, as Gradescope's own hidden tests do.
+            test.addProperty("visibility", o.test().hidden() ? "after_published" : "visible");
             tests.add(test);
         }
         json.add("tests", tests);
