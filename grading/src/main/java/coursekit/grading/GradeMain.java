@@ -25,6 +25,11 @@ public final class GradeMain {
                      DIR/gradescope/STUDENT/results.json; a second run keeps what is already graded
                    ./kit gradescope ASSIGNMENT_FOLDER --out FILE.zip [the limits of grade]
                      writes Gradescope's autograder bundle (setup.sh, run_autograder, the tests, hidden ones included)
+                   ./kit distribute RELEASE_FOLDER HOMES_FOLDER
+                     copies NAME.ipynb and tests/ into HOME/NAME/ of every home folder (e.g. /home), a notebook
+                     already there left as it is
+                   ./kit collect HOMES_FOLDER NAME --out SUBMISSIONS_FOLDER
+                     copies each HOME/NAME/NAME.ipynb to SUBMISSIONS_FOLDER/STUDENT.ipynb for ./kit grade
             """;
 
     private GradeMain() {}
@@ -40,6 +45,9 @@ public final class GradeMain {
         }
         try {
             Options o = Options.parse(args);
+            if (o.command.equals("distribute") || o.command.equals("collect")) {
+                return homeFolders(o);
+            }
             Assignment assignment = Assignment.open(o.positional.get(0));
             Sandbox.Isolation isolation = Sandbox.Isolation.detect();
             if (o.command.equals("release")) {
@@ -84,6 +92,33 @@ public final class GradeMain {
         }
     }
 
+    private static int homeFolders(Options o) throws IOException {
+        HomeFolders.Outcome outcome;
+        if (o.command.equals("distribute")) {
+            Path release = o.positional.get(0);
+            List<Path> notebooks;
+            try (var files = java.nio.file.Files.list(release)) {
+                notebooks = files.filter(p -> p.getFileName().toString().endsWith(".ipynb")).toList();
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new GradingException("There is no release folder " + release + "; run ./kit release first.");
+            }
+            if (notebooks.size() != 1) {
+                throw new GradingException(release + " should hold one notebook, as ./kit release writes it, but holds " + notebooks.size() + ".");
+            }
+            String name = notebooks.get(0).getFileName().toString().replaceFirst("\\.ipynb$", "");
+            outcome = HomeFolders.distribute(release, name, o.positional.get(1), System.out);
+            System.out.println("Handed out " + name + " to " + outcome.done() + " home folders.");
+        } else {
+            if (o.out == null) {
+                throw new GradingException("collect needs --out DIR, the submissions folder to give ./kit grade.");
+            }
+            outcome = HomeFolders.collect(o.positional.get(0), o.positional.get(1).getFileName().toString(), o.out, System.out);
+            System.out.println("Collected " + outcome.done() + " notebooks into " + o.out + ".");
+        }
+        outcome.leftOut().forEach(line -> System.out.println("  left out: " + line));
+        return 0;
+    }
+
     private static final class Options {
         String command;
         List<Path> positional = new java.util.ArrayList<>();
@@ -94,8 +129,9 @@ public final class GradeMain {
         static Options parse(String[] args) {
             Options o = new Options();
             o.command = args[0];
-            if (!List.of("release", "grade", "gradescope", "autograde").contains(o.command)) {
-                throw new IllegalArgumentException("the commands are release, grade and gradescope, not '" + o.command + "'.");
+            if (!List.of("release", "grade", "gradescope", "autograde", "distribute", "collect").contains(o.command)) {
+                throw new IllegalArgumentException("the commands are release, grade, gradescope, distribute and collect, not '"
+                        + o.command + "'.");
             }
             Grader.Limits l = o.limits;
             for (int i = 1; i < args.length; i++) {
@@ -127,6 +163,9 @@ public final class GradeMain {
                     case "release", "gradescope" -> "name one assignment folder, e.g. ./kit " + o.command
                             + " notebooks/assignments/augmentation-cnn" + (o.command.equals("release") ? "." : " --out autograder.zip.");
                     case "autograde" -> "name the assignment folder and the folder laid out as /autograder.";
+                    case "distribute" -> "name the release folder and the folder of home folders, e.g. ./kit distribute"
+                            + " notebooks/assignments/transfer/release /home.";
+                    case "collect" -> "name the folder of home folders and the assignment, e.g. ./kit collect /home transfer --out submissions.";
                     default -> "name the assignment folder and the submissions folder, e.g. ./kit grade notebooks/assignments/transfer submissions --out grades.";
                 });
             }
