@@ -133,6 +133,22 @@ public final class Network implements AutoCloseable {
         return current.singletonOrThrow();
     }
 
+    /**
+     * The output of layer {@code layerName} for a batch: the layers up to it run, the ones after it do not. Feature
+     * extraction from an earlier layer of a pretrained base, e.g. {@code outputOf(batch, "conv_pw_11_relu", false)}.
+     *
+     * @throws IllegalArgumentException naming the layers when there is no layer {@code layerName}
+     */
+    public NDArray outputOf(NDArray batch, String layerName, boolean training) {
+        int last = layers.indexOf(layerName);
+        NDList current = new NDList(batch);
+        List<String> names = layers.names();
+        for (int i = 0; i <= last; i++) {
+            current = layers.layer(names.get(i)).forward(parameterStore, current, training);
+        }
+        return current.singletonOrThrow();
+    }
+
     /** The last layer applied to {@link #features}: the logits, without running the layers before it again. */
     public NDArray logitsOf(NDArray features, boolean training) {
         List<String> names = layers.names();

@@ -36,6 +36,17 @@ public final class Features {
 
     /** The outputs of {@code base} for every image, computed now. */
     public static FeatureSet extract(Network base, ImageSet images) {
+        return extract(base, images, (String) null);
+    }
+
+    /**
+     * The outputs of layer {@code layerName} of {@code base} for every image, computed now: features from an earlier
+     * layer, more general and larger than the last layer's ({@code null}: the base's output).
+     */
+    public static FeatureSet extract(Network base, ImageSet images, String layerName) {
+        if (layerName != null) {
+            base.layers().indexOf(layerName);
+        }
         long[] expected = base.inputShape();
         if (!Arrays.equals(expected, images.imageShape())) {
             throw new IllegalArgumentException("The images are " + Arrays.toString(images.imageShape()) + " (channels, height, width) but base '"
@@ -47,7 +58,8 @@ public final class Features {
         for (int start = 0; start < images.size(); start += BATCH) {
             int[] indices = Batches.range(start, Math.min(images.size(), start + BATCH));
             try (NDScope scope = new NDScope()) {
-                NDArray out = base.logits(Batches.images(base.manager(), images, indices), false);
+                NDArray batch = Batches.images(base.manager(), images, indices);
+                NDArray out = layerName == null ? base.logits(batch, false) : base.outputOf(batch, layerName, false);
                 if (values == null) {
                     featureShape = Arrays.copyOfRange(out.getShape().getShape(), 1, out.getShape().dimension());
                     stride = (int) (out.size() / indices.length);
@@ -65,11 +77,17 @@ public final class Features {
      * this base (same weights) already ran on these images, and writes them there otherwise.
      */
     public static FeatureSet extract(Network base, ImageSet images, Path cacheDir) {
-        Path file = cacheDir.resolve(base.name() + "-" + cacheKey(base, images).substring(0, 24) + ".features");
+        return extract(base, images, null, cacheDir);
+    }
+
+    /** Like {@link #extract(Network, ImageSet, String)}, cached in {@code cacheDir} as {@link #extract(Network, ImageSet, Path)} is. */
+    public static FeatureSet extract(Network base, ImageSet images, String layerName, Path cacheDir) {
+        String key = (layerName == null ? "" : layerName + "-") + cacheKey(base, images).substring(0, 24);
+        Path file = cacheDir.resolve(base.name() + "-" + key + ".features");
         if (Files.exists(file)) {
             return read(file);
         }
-        FeatureSet features = extract(base, images);
+        FeatureSet features = extract(base, images, layerName);
         write(file, features);
         return features;
     }

@@ -76,6 +76,31 @@ class TransferTrainingTest {
     }
 
     @Test
+    void featuresFromAnEarlierLayerStopThereAndAreCachedApart(@TempDir Path cache) throws Exception {
+        try (Network base = base()) {
+            String first = base.layers().names().get(0);
+            FeatureSet convolution = Features.extract(base, DATA.train(), first);
+            assertArrayEquals(new long[] {4, 14, 14}, convolution.featureShape());
+            float[] rectified = Features.extract(base, DATA.train()).features(5);
+            float[] raw = convolution.features(5);
+            boolean negative = false;
+            for (int i = 0; i < raw.length; i++) {
+                assertEquals(Math.max(0f, raw[i]), rectified[i], 1e-6f, "the ReLU after the layer did not run");
+                negative |= raw[i] < 0;
+            }
+            assertTrue(negative, "a convolution's own output has negative values");
+            Features.extract(base, DATA.train(), first, cache);
+            Features.extract(base, DATA.train(), cache);
+            try (var listing = Files.list(cache)) {
+                assertEquals(2, listing.count(), "one cache file per layer");
+            }
+            IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                    () -> Features.extract(base, DATA.train(), "conv_pw_11_relu"));
+            assertTrue(unknown.getMessage().startsWith("No layer is named 'conv_pw_11_relu'; the layers are ["), unknown.getMessage());
+        }
+    }
+
+    @Test
     void theFeatureCacheIsReusedUntilTheWeightsChange(@TempDir Path cache) throws Exception {
         try (Network base = base()) {
             FeatureSet first = Features.extract(base, DATA.train(), cache);
