@@ -32,7 +32,10 @@ echo "== installing the kernelspec into $prefix"
 ./kit install-kernel --prefix "$prefix" --name "$name" --heap 1g
 export JUPYTER_PATH="$prefix/share/jupyter"
 export COURSEKIT_KERNEL_NAME="$name"
-jupyter kernelspec list 2>/dev/null | grep -q "$name" || { echo "kernel-conformance: jupyter kernelspec list does not show $name" >&2; exit 1; }
+# Read the whole list first: grep -q stopping at the first match can leave jupyter writing into a closed pipe,
+# and under pipefail its broken-pipe exit would fail the check.
+specs="$(jupyter kernelspec list 2>/dev/null)"
+grep -q "$name" <<< "$specs" || { echo "kernel-conformance: jupyter kernelspec list does not show $name:" >&2; echo "$specs" >&2; exit 1; }
 
 echo "== jupyter_kernel_test conformance suite"
 /usr/bin/python3 .ci/kernel_conformance.py -v

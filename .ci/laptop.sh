@@ -83,7 +83,7 @@ for part in train:1000 validation:500 test:500; do
     [[ "$n" == "${part##*:}" ]] || { echo "CI: $data/${part%%:*}/$cls holds $n photos, not ${part##*:}" >&2; exit 1; }
   done
 done
-! ls -A "$cache" | grep -q -e '\.part$' -e '\.download$' -e '\.checked$' || { echo "CI: a partial download was left in $cache" >&2; ls -la "$cache"; exit 1; }
+! ls -A "$cache" | grep -e '\.part$' -e '\.download$' -e '\.checked$' >/dev/null || { echo "CI: a partial download was left in $cache" >&2; ls -la "$cache"; exit 1; }
 
 echo "== laptop: the feature-extraction lab in quick mode, from an empty cache (the photos are there now, so it"
 echo "   takes MobileNet at width 0.75, and downloads it with progress)"
