@@ -8,6 +8,9 @@
 #   SMOKE=1 kernel/bench/compare-kernels.sh        # smoke mode (CI, .ci/benchmarks.sh): 1 round, 1 s idle, 20 warm cells, a small flood
 #   PEERS=ipykernel kernel/bench/compare-kernels.sh # peers to run beside coursekit: "rapaio ipykernel" (default), a subset, or ""
 #
+# Then how long a pause the warm-up needs (kernel/bench/pause_curve.py): coursekit with and without its warm-up,
+# PAUSES seconds after the first cell (default "0 5 10 20"; smoke "0 1").
+#
 # Then a printing flood (kernel/bench/print_flood.py) on this kernel and the ipykernel peer: one cell printing
 # FLOOD_LINES short lines (default 200,000; smoke 20,000) and one printing FLOOD_MB megabytes (default 50; smoke 5).
 #
@@ -21,6 +24,7 @@ if [[ "${SMOKE:-0}" == 1 ]]; then
   export WARM_CELLS="${WARM_CELLS:-20}"
   FLOOD_LINES="${FLOOD_LINES:-20000}"
   FLOOD_MB="${FLOOD_MB:-5}"
+  PAUSES="${PAUSES:-0 1}"
 fi
 rounds="${ROUNDS:-10}"
 idle="${IDLE:-10}"
@@ -90,5 +94,13 @@ echo "A cell printing a flood, until its idle status arrives:"
 if ! /usr/bin/python3 kernel/bench/print_flood.py --lines "${FLOOD_LINES:-200000}" --megabytes "${FLOOD_MB:-50}" "${flooded[@]}" 2>"$prefix/flood.log"; then
   echo "compare-kernels: print_flood.py failed; the end of its error output:" >&2
   tail -n 30 "$prefix/flood.log" >&2
+  exit 1
+fi
+
+echo
+echo "How long a pause the warm-up needs (median of ten 1 + 1 cells, 0.3 s apart, after the pause):"
+if ! /usr/bin/python3 kernel/bench/pause_curve.py "${PAUSES:-0 5 10 20}" bench-coursekit bench-coursekit-no-warmup 2>"$prefix/pause.log"; then
+  echo "compare-kernels: pause_curve.py failed; the end of its error output:" >&2
+  tail -n 30 "$prefix/pause.log" >&2
   exit 1
 fi

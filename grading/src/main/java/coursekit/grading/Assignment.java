@@ -54,13 +54,17 @@ record Assignment(Path folder, String name, List<TestCase> tests, ReservedNames.
         return tests.stream().mapToDouble(TestCase::points).sum();
     }
 
+    /** The largest notebook the grader reads; a larger one almost always holds outputs that should have been cleared. */
+    static final long MAX_NOTEBOOK_BYTES = 32L << 20;
+
     /** A notebook's code cells; a file that is not a notebook gets a sentence saying so. */
     static List<String> codeCells(Path notebook) throws IOException {
         if (!Files.isRegularFile(notebook)) {
             throw new IOException("no notebook was submitted (expected a .ipynb file).");
         }
-        if (Files.size(notebook) > 32L << 20) {
-            throw new IOException(notebook.getFileName() + " is larger than 32 MiB; clear its outputs and submit it again.");
+        if (Files.size(notebook) > MAX_NOTEBOOK_BYTES) {
+            throw new IOException(notebook.getFileName() + " is larger than " + (MAX_NOTEBOOK_BYTES >> 20)
+                    + " MiB; clear its outputs and submit it again.");
         }
         List<String> cells = new ArrayList<>();
         try {

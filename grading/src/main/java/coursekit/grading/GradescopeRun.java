@@ -1,8 +1,6 @@
 package coursekit.grading;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import coursekit.io.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -75,12 +73,6 @@ final class GradescopeRun {
 
     /** Gradescope's results for a submission that could not be graded. */
     static String zero(String sentence) {
-        JsonObject json = new JsonObject();
-        json.addProperty("score", 0);
-        json.addProperty("execution_time", 0);
-        json.addProperty("output", sentence);
-        json.addProperty("visibility", "visible");
-        json.add("tests", new JsonArray());
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n";
+        return Reports.gradescope(0, 0, sentence, new JsonArray());
     }
 }

@@ -24,8 +24,6 @@ import java.util.List;
  */
 final class HomeFolders {
 
-    private static final long MAX_BYTES = 32L << 20;
-
     private HomeFolders() {}
 
     /** What one run did: how many students were served, and a sentence for each one left out. */
@@ -97,7 +95,7 @@ final class HomeFolders {
                         + ", not to the owner of the home folder; not collected.";
             } else {
                 content = read(notebook);
-                why = content == null ? "its " + name + ".ipynb is larger than 32 MiB; not collected." : notANotebook(content);
+                why = content == null ? "its " + name + ".ipynb is larger than " + (Assignment.MAX_NOTEBOOK_BYTES >> 20) + " MiB; not collected." : notANotebook(content);
             }
             if (why != null) {
                 leftOut.add(student + ": " + why);
@@ -131,8 +129,8 @@ final class HomeFolders {
     private static byte[] read(Path file) throws IOException {
         try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
              InputStream in = Channels.newInputStream(channel)) {
-            byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
-            return bytes.length > MAX_BYTES ? null : bytes;
+            byte[] bytes = in.readNBytes((int) Assignment.MAX_NOTEBOOK_BYTES + 1);
+            return bytes.length > Assignment.MAX_NOTEBOOK_BYTES ? null : bytes;
         }
     }
 

@@ -147,17 +147,11 @@ final class Reports {
 
     /** Gradescope's autograder results format: a score and one entry per test with its own output. */
     static String gradescope(Assignment assignment, Graded graded) {
-        JsonObject json = new JsonObject();
-        json.addProperty("score", graded.total());
-        json.addProperty("execution_time", Math.round(graded.seconds()));
         StringBuilder output = new StringBuilder();
         if (graded.failure() != null) {
             output.append(graded.failure()).append('\n');
         }
         graded.cellErrors().forEach(e -> output.append(oneLine(e)).append('\n'));
-        json.addProperty("output", output.toString());
-        json.addProperty("visibility", "visible");
-        json.addProperty("stdout_visibility", "hidden");
         JsonArray tests = new JsonArray();
         for (Graded.Outcome o : graded.outcomes()) {
             JsonObject test = new JsonObject();
@@ -170,6 +164,17 @@ final class Reports {
             test.addProperty("visibility", o.test().hidden() ? "after_published" : "visible");
             tests.add(test);
         }
+        return gradescope(graded.total(), Math.round(graded.seconds()), output.toString(), tests);
+    }
+
+    /** Gradescope's {@code results.json}: the score, the seconds it took, the output every student sees, and the tests. */
+    static String gradescope(double score, long seconds, String output, JsonArray tests) {
+        JsonObject json = new JsonObject();
+        json.addProperty("score", score);
+        json.addProperty("execution_time", seconds);
+        json.addProperty("output", output);
+        json.addProperty("visibility", "visible");
+        json.addProperty("stdout_visibility", "hidden");
         json.add("tests", tests);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n";
     }

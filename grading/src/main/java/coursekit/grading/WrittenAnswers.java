@@ -48,7 +48,7 @@ final class WrittenAnswers {
      */
     static Map<String, String> of(Path notebook) {
         try {
-            if (!Files.isRegularFile(notebook) || Files.size(notebook) > 32L << 20) {
+            if (!Files.isRegularFile(notebook) || Files.size(notebook) > Assignment.MAX_NOTEBOOK_BYTES) {
                 return Map.of();
             }
             return of(NotebookFile.read(notebook));
