@@ -60,7 +60,8 @@ test -s lib/target/test-classes/coursekit/augment/AugmentThroughput.class || fai
 javac -d "$out/cell-cost-classes" -cp "kernel/target/classes:$(cat kernel/target/runtime-classpath.txt)" kernel/bench/CellCost.java
 # Compiled in memory: py_compile would leave __pycache__ folders in the checkout.
 "$python" -c 'import sys; [compile(open(f).read(), f, "exec") for f in sys.argv[1:]]' \
-  bench/pytorch_step.py bench/augment_torchvision.py bench/photo_load_torchvision.py kernel/bench/compare_kernels.py kernel/bench/print_flood.py
+  bench/pytorch_step.py bench/augment_torchvision.py bench/photo_load_torchvision.py bench/submissions.py \
+  kernel/bench/compare_kernels.py kernel/bench/print_flood.py kernel/bench/pause_curve.py
 for script in bench/*.sh kernel/bench/*.sh; do bash -n "$script"; done
 export SMOKE=1
 
@@ -101,6 +102,12 @@ bench/grading.sh | tee "$out/grading.log"
 grep -q "submissions per minute" "$out/grading.log" || fail "bench/grading.sh printed no throughput"
 took "grading"
 
+step "the Gradescope bundle per submission against ./kit grade: SMOKE=1 bench/gradescope.sh"
+bench/gradescope.sh | tee "$out/gradescope.log"
+grep -Eq "^per submission: bundle [0-9.]+ s, ./kit grade [0-9.]+ s, ratio bundle / kit grade [0-9.]+$" "$out/gradescope.log" \
+  || fail "bench/gradescope.sh printed no per-submission times"
+took "Gradescope bundle"
+
 step "continual learning: SMOKE=1 bench/continual_learning.sh"
 OUT="$out/continual" bench/continual_learning.sh > "$out/continual.log" || { tail -n 30 "$out/continual.log" >&2; fail "bench/continual_learning.sh failed"; }
 for dataset in mnist fashion-mnist; do
@@ -129,6 +136,9 @@ step "kernels against ${kernel_peers[*]:-no peers}: SMOKE=1 kernel/bench/compare
 PEERS="${kernel_peers[*]}" kernel/bench/compare-kernels.sh | tee "$out/kernels.log"
 for kernel in bench-coursekit bench-coursekit-no-warmup $([[ " ${kernel_peers[*]} " == *" ipykernel "* ]] && echo bench-ipykernel); do
   grep -Eq "^\| $kernel \| 0 of 1 \| [0-9.]+ s " "$out/kernels.log" || fail "$kernel failed its round in kernel/bench/compare-kernels.sh"
+done
+for kernel in bench-coursekit bench-coursekit-no-warmup; do
+  grep -Eq "^\| $kernel \| [0-9]+ ms \| [0-9]+ ms \|$" "$out/kernels.log" || fail "kernel/bench/compare-kernels.sh printed no pause curve for $kernel"
 done
 # rapaio-jupyter-kernel 3.0.1 sometimes dies or hangs at start (a race in its start-up): that is a finding of the
 # comparison, which counts failed rounds, not a failure of this check.

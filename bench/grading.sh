@@ -25,27 +25,7 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 export COURSEKIT_QUICK=1
 
-python3 - "$ASSIGNMENT" "$WORK/submissions" "$N" <<'PY'
-import json, os, sys
-assignment, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-os.makedirs(out)
-source = json.load(open(os.path.join(assignment, "source.ipynb")))
-release = json.load(open(os.path.join(assignment, "release", "augmentation-cnn.ipynb")))
-def code(nb):
-    return ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in nb["cells"] if c["cell_type"] == "code"]
-def notebook(cells):
-    return {"cells": [{"cell_type": "code", "metadata": {}, "source": s, "outputs": [], "execution_count": None} for s in cells],
-            "metadata": {}, "nbformat": 4, "nbformat_minor": 4}
-correct = [line for line in code(source)]
-wrong = code(release)
-hostile = [["while (true) { }"] + correct, ["System.exit(1);"] + correct,
-           ["var hog = new ArrayList<long[]>(); while (true) hog.add(new long[10_000_000]);"] + correct]
-for i in range(n):
-    kind = i % 3
-    cells = correct if kind == 0 else wrong if kind == 1 else hostile[(i // 3) % 3]
-    name = ["correct", "wrong", "hostile"][kind]
-    json.dump(notebook(cells), open(os.path.join(out, f"student{i:03d}-{name}.ipynb"), "w"))
-PY
+python3 "$ROOT/bench/submissions.py" "$ASSIGNMENT" "$WORK/submissions" "$N"
 
 # ./kit builds what changed before it grades; do that before the clock starts.
 [[ -n "$GRADE_SET" ]] || $GRADE --help >/dev/null
