@@ -116,6 +116,8 @@ for dataset in mnist fashion-mnist; do
     tail -n 20 "$out/continual.log" >&2
     fail "Split-$dataset's comparison.md has $(( rows - 1 )) strategy rows, not 8"
   fi
+  rows="$(grep -c '^| [A-Za-z]' "$out/continual/$dataset-task/comparison.md" || true)"
+  (( rows == 4 )) || fail "Split-$dataset with a head per task has $(( rows - 1 )) strategy rows in comparison.md, not 3"
 done
 tail -n 12 "$out/continual.log"
 took "continual learning"

@@ -9,6 +9,9 @@
 #   SMOKE=1 bench/continual_learning.sh            # smoke mode (CI): quick mode's subsets (60 training images
 #                                                  # per class), 1 epoch, 1 seed, into a temporary folder
 #
+# Then the same data with a head per task (--scenario task: Naive, LwF, EWC, the strategies that train within one
+# task's head) into DATASET-task/.
+#
 # Each dataset's folder gets runs.csv (one row per run), matrices.csv (every R[i][j]),
 # comparison.md / comparison.csv (mean ± std), accuracy.png and a heatmap of R per strategy.
 set -euo pipefail
@@ -33,4 +36,11 @@ for dataset in "${datasets[@]}"; do
     --out "$out/$dataset" | tee "$out/$dataset.log"
   echo "Split-$dataset: $(( $(date +%s) - started )) s of wall time, OMP_NUM_THREADS=$OMP_NUM_THREADS."
   cat "$out/$dataset/comparison.md"
+done
+for dataset in "${datasets[@]}"; do
+  started=$(date +%s)
+  ./kit lab lwf --scenario task --dataset "$dataset" --strategy naive,lwf,ewc --seeds "${SEEDS:-3}" --seed 42 \
+    --epochs "${EPOCHS:-5}" --out "$out/$dataset-task" | tee "$out/$dataset-task.log"
+  echo "Split-$dataset with a head per task: $(( $(date +%s) - started )) s of wall time, OMP_NUM_THREADS=$OMP_NUM_THREADS."
+  cat "$out/$dataset-task/comparison.md"
 done

@@ -155,7 +155,7 @@ public final class ContinualTrainer {
     public AccuracyMatrix run(Scenario scenario, Strategy strategy) {
         if (scenario.taskIncremental() && !strategy.taskIncremental()) {
             throw new IllegalArgumentException("Strategy " + strategy.name() + " trains class-incremental scenarios only, but "
-                    + scenario.name() + " is task-incremental; use naive or ewc there.");
+                    + scenario.name() + " is task-incremental; use naive, lwf or ewc there.");
         }
         Seeds.set(seed);
         Autograd.offOnThisThread();
@@ -282,6 +282,8 @@ public final class ContinualTrainer {
             int hi = activeEnd(i);
             Map<String, Parameter> trainable = network.trainableParameters();
             List<NDArray> weights = weights();
+            TrainingStep.Units active = new TrainingStep.Units(lo, hi);
+            List<TrainingStep.Units> oldHeads = oldHeads(i, oldClasses);
             double lossSum = 0;
             for (int epoch = 0; epoch < epochs; epoch++) {
                 Random random = new Random(seed * 1_000_003L + i * 1_009L + epoch);
@@ -295,9 +297,8 @@ public final class ContinualTrainer {
                         NDArray y = labels(network.manager(), training, indices);
                         NDArray loss;
                         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                            NDArray logits = network.logits(x, true).get(":, " + lo + ":" + hi);
-                            loss = Losses.softmaxCrossEntropy(logits, y);
-                            TrainingStep step = new TrainingStep(x, logits, y, oldClasses - lo, weights);
+                            TrainingStep step = new TrainingStep(x, network.logits(x, true), active, y, oldClasses - lo, oldHeads, weights);
+                            loss = Losses.softmaxCrossEntropy(step.logits(), y);
                             for (Plugin plugin : plugins) {
                                 loss = plugin.loss(step, loss);
                             }
@@ -316,6 +317,19 @@ public final class ContinualTrainer {
                 }
             }
             return lossSum / training.size();
+        }
+
+        /** The units of earlier experiences: the old classes in one block, or each earlier task's head. */
+        private List<TrainingStep.Units> oldHeads(int i, int oldClasses) {
+            List<TrainingStep.Units> heads = new ArrayList<>();
+            if (scenario.taskIncremental()) {
+                for (int t = 0; t < i; t++) {
+                    heads.add(new TrainingStep.Units(offsets[t], ends[t]));
+                }
+            } else if (oldClasses > 0) {
+                heads.add(new TrainingStep.Units(0, oldClasses));
+            }
+            return heads;
         }
 
         /** Labels as indices into the active units: task-incremental labels already restart at 0 in each task. */

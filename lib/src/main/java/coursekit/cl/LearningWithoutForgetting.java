@@ -2,11 +2,13 @@ package coursekit.cl;
 
 import ai.djl.ndarray.NDArray;
 import coursekit.model.Network;
+import java.util.List;
 
 /**
  * Learning without Forgetting (Li and Hoiem, 2016, https://arxiv.org/abs/1606.09282): while
  * learning new classes, keep the old classes' outputs close to what the network answered before
- * the experience, by distillation on the new images; no old images are stored.
+ * the experience, by distillation on the new images; no old images are stored. With a head per
+ * task (the setting of the paper) each earlier head is distilled on its own and the losses add up.
  */
 final class LearningWithoutForgetting implements Plugin {
 
@@ -29,11 +31,21 @@ final class LearningWithoutForgetting implements Plugin {
 
     @Override
     public NDArray loss(TrainingStep step, NDArray loss) {
-        if (old == null || step.oldClasses() == 0) {
+        if (old == null || step.oldHeads().isEmpty()) {
             return loss;
         }
         NDArray oldLogits = old.logits(step.inputs(), false).stopGradient();
-        return loss.add(Distillation.loss(step.logits(), oldLogits, step.oldClasses(), temperature).mul((float) lambda));
+        return loss.add(distillation(step.allLogits(), oldLogits, step.oldHeads(), temperature).mul((float) lambda));
+    }
+
+    /** The distillation loss of each head in {@code heads}, between the new and the old network's logits, summed. */
+    static NDArray distillation(NDArray newLogits, NDArray oldLogits, List<TrainingStep.Units> heads, double temperature) {
+        NDArray sum = null;
+        for (TrainingStep.Units head : heads) {
+            NDArray term = Distillation.loss(head.of(newLogits), head.of(oldLogits), head.size(), temperature);
+            sum = sum == null ? term : sum.add(term);
+        }
+        return sum;
     }
 
     @Override

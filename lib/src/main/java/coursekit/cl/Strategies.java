@@ -42,13 +42,14 @@ public final class Strategies {
 
     /**
      * Learning without Forgetting: cross-entropy on the new images plus {@code lambda} times the
-     * distillation loss at {@code temperature} on the old classes (the paper uses T = 2).
+     * distillation loss at {@code temperature} on the old classes (the paper uses T = 2); on a
+     * task-incremental scenario, on each earlier task's head.
      */
     public static Strategy lwf(double lambda, double temperature) {
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException("LwF's weight must be a number of at least 0, but got lambda=" + lambda + ".");
         }
-        return Strategy.of("LwF", () -> new LearningWithoutForgetting(lambda, temperature));
+        return Strategy.of("LwF", () -> new LearningWithoutForgetting(lambda, temperature)).supportingTaskIncremental();
     }
 
     /**

@@ -5,21 +5,41 @@ import java.util.List;
 
 /**
  * One training batch as a {@link Plugin#loss} sees it. The logits cover the active output units
- * only (the classes seen so far, or the current task's head), and the labels index into them.
+ * only (the classes seen so far, or the current task's head), and the labels index into them;
+ * {@link #allLogits()} and {@link #oldHeads()} reach the units of earlier experiences.
  */
 public final class TrainingStep {
 
+    /** Output units {@code from} (inclusive) to {@code to} (exclusive) of the whole output layer. */
+    public record Units(int from, int to) {
+
+        /** The number of units. */
+        public int size() {
+            return to - from;
+        }
+
+        /** These units' columns of (N, units) logits. */
+        public NDArray of(NDArray logits) {
+            return logits.get(":, " + from + ":" + to);
+        }
+    }
+
     private final NDArray inputs;
+    private final NDArray allLogits;
     private final NDArray logits;
     private final NDArray labels;
     private final int oldClasses;
+    private final List<Units> oldHeads;
     private final List<NDArray> weights;
 
-    TrainingStep(NDArray inputs, NDArray logits, NDArray labels, int oldClasses, List<NDArray> weights) {
+    TrainingStep(NDArray inputs, NDArray allLogits, Units active, NDArray labels, int oldClasses, List<Units> oldHeads,
+            List<NDArray> weights) {
         this.inputs = inputs;
-        this.logits = logits;
+        this.allLogits = allLogits;
+        this.logits = active.of(allLogits);
         this.labels = labels;
         this.oldClasses = oldClasses;
+        this.oldHeads = List.copyOf(oldHeads);
         this.weights = weights;
     }
 
@@ -31,6 +51,20 @@ public final class TrainingStep {
     /** The network's logits on the active units, (N, activeClasses). */
     public NDArray logits() {
         return logits;
+    }
+
+    /** The network's logits on every output unit, (N, units), of which {@link #logits()} is a slice. */
+    public NDArray allLogits() {
+        return allLogits;
+    }
+
+    /**
+     * The output units that answered for earlier experiences, in {@link #allLogits()}: one block of
+     * the old classes in a class-incremental stream, one block per earlier task's head in a
+     * task-incremental one; empty in the first experience.
+     */
+    public List<Units> oldHeads() {
+        return oldHeads;
     }
 
     /** Each image's label as an index into {@link #logits()}'s columns, (N) integers. */

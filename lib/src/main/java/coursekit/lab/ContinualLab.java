@@ -41,7 +41,9 @@ import java.util.Set;
  *
  * <p>{@code --strategy} replaces a lab's list (e.g. {@code --strategy naive,replay,ewc}) and
  * {@code --seeds 3} repeats every run with seeds {@code --seed}, {@code --seed}+1, ... for mean
- * and standard deviation.
+ * and standard deviation. {@code --scenario task} cuts the same data into the same experiences
+ * but gives each its own head, chosen by the task label at test time (task-incremental learning,
+ * the setting LwF was made for); it runs the strategies that work within one task's head.
  */
 public final class ContinualLab {
 
@@ -52,7 +54,7 @@ public final class ContinualLab {
     /** The strategy names {@code --strategy} understands. */
     static final List<String> STRATEGIES = List.of("naive", "joint", "cumulative", "replay", "lwf", "icarl-herding", "icarl-random", "ewc");
 
-    static final Set<String> OPTIONS = Set.of("dataset", "strategy", "seeds", "memory", "lambda", "temperature", "ewc-lambda");
+    static final Set<String> OPTIONS = Set.of("dataset", "scenario", "strategy", "seeds", "memory", "lambda", "temperature", "ewc-lambda");
 
     /** Training images per class in quick mode (of about 1,200), and test images per class (of about 200). */
     private static final int QUICK_TRAIN_PER_CLASS = 60;
@@ -83,9 +85,16 @@ public final class ContinualLab {
         if (cifar && !options.has("data")) {
             throw new LabException("--dataset cifar100 needs --data DIR, the folder of CIFAR-100's binary version (train.bin, test.bin).");
         }
+        boolean tasks = options.choice("scenario", "class", "class", "task").equals("task");
+        if (tasks && cifar) {
+            throw new LabException("--scenario task runs on mnist and fashion-mnist; iCIFAR-100 is class-incremental.");
+        }
         int seeds = options.integer("seeds", 1);
         int epochs = session.epochs(5);
         List<Strategy> strategies = strategies(lab, options.string("strategy", defaultStrategies), options, cifar ? 2000 : 200);
+        if (tasks) {
+            strategies = forTasks(strategies, options.has("strategy"));
+        }
         ContinualTrainer.Builder trainer = ContinualTrainer.builder(units -> cifar ? Models.resnet32(units)
                         : Models.mlp(new long[] {1, 28, 28}, units, 256, 256))
                 .epochs(epochs)
@@ -100,7 +109,7 @@ public final class ContinualLab {
         for (int s = 0; s < seeds; s++) {
             long seed = session.seed() + s;
             Scenario scenario = cifar ? Scenarios.icifar100(options.path("data", null), 10, seed)
-                    : scenario(data, dataset, seed, options.has("data"));
+                    : tasks ? Scenarios.taskIncremental(data, 5, seed) : scenario(data, dataset, seed, options.has("data"));
             System.out.println(scenario);
             for (Strategy strategy : strategies) {
                 long started = System.nanoTime();
@@ -157,6 +166,24 @@ public final class ContinualLab {
             return dataset.equals("mnist") ? Scenarios.splitMnist(seed) : Scenarios.splitFashionMnist(seed);
         }
         return Scenarios.classIncremental(data, 5, seed);
+    }
+
+    /**
+     * The strategies that train with a head per task; the others are left out with a line saying so, or refused
+     * when the student named them.
+     */
+    private static List<Strategy> forTasks(List<Strategy> strategies, boolean named) {
+        List<String> without = strategies.stream().filter(s -> !s.taskIncremental()).map(Strategy::name).toList();
+        if (without.isEmpty()) {
+            return strategies;
+        }
+        if (named) {
+            throw new LabException("--scenario task runs naive, lwf and ewc, which train within one task's head; leave out "
+                    + String.join(", ", without) + " (they mix the classes of several tasks in one head).");
+        }
+        System.out.println("With a head per task this lab runs " + strategies.stream().filter(Strategy::taskIncremental)
+                .map(Strategy::name).toList() + "; left out: " + String.join(", ", without) + " (class-incremental only).");
+        return strategies.stream().filter(Strategy::taskIncremental).toList();
     }
 
     /** The strategies named in {@code list} (comma-separated), with the memory and weights the options set. */

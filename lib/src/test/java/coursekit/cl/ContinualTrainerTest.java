@@ -71,7 +71,7 @@ class ContinualTrainerTest {
     void aClassIncrementalStrategyOnATaskIncrementalScenarioSaysWhatToUse() {
         Scenario tasks = Scenarios.taskIncremental(Spots.data(4, 10, 2), 2, 5);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Spots.trainer(1).run(tasks, Strategies.replay(10)));
-        assertTrue(e.getMessage().contains("class-incremental scenarios only") && e.getMessage().contains("naive or ewc"), e.getMessage());
+        assertTrue(e.getMessage().contains("class-incremental scenarios only") && e.getMessage().contains("naive, lwf or ewc"), e.getMessage());
     }
 
     @Test
