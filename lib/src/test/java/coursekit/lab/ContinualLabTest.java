@@ -21,4 +21,19 @@ class ContinualLabTest {
         LabException e = assertThrows(LabException.class, () -> ContinualLab.icarl(new String[] {"--dataset", "cifar100"}));
         assertTrue(e.getMessage().startsWith("--dataset cifar100 needs --data DIR"), e.getMessage());
     }
+
+    @Test
+    void aHeadPerTaskRefusesTheStrategiesThatMixTasksInOneHead() {
+        LabException e = assertThrows(LabException.class,
+                () -> ContinualLab.lwf(new String[] {"--scenario", "task", "--strategy", "naive,replay,icarl-herding"}));
+        assertEquals("--scenario task runs naive, lwf and ewc, which train within one task's head; leave out Replay (200), "
+                + "iCaRL herding (200) (they mix the classes of several tasks in one head).", e.getMessage());
+    }
+
+    @Test
+    void aHeadPerTaskIsForMnistAndFashionMnist() {
+        LabException e = assertThrows(LabException.class,
+                () -> ContinualLab.icarl(new String[] {"--scenario", "task", "--dataset", "cifar100", "--data", "x"}));
+        assertTrue(e.getMessage().startsWith("--scenario task runs on mnist and fashion-mnist"), e.getMessage());
+    }
 }
