@@ -118,6 +118,10 @@ for dataset in mnist fashion-mnist; do
   fi
   rows="$(grep -c '^| [A-Za-z]' "$out/continual/$dataset-task/comparison.md" || true)"
   (( rows == 4 )) || fail "Split-$dataset with a head per task has $(( rows - 1 )) strategy rows in comparison.md, not 3"
+  for memory in 20 50; do
+    rows="$(grep -c '^| iCaRL' "$out/continual/$dataset-memory-$memory/comparison.md" || true)"
+    (( rows == 2 )) || fail "Split-$dataset with memory $memory has $rows iCaRL rows in comparison.md, not 2"
+  done
 done
 tail -n 12 "$out/continual.log"
 took "continual learning"

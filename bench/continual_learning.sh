@@ -12,6 +12,9 @@
 # Then the same data with a head per task (--scenario task: Naive, LwF, EWC, the strategies that train within one
 # task's head) into DATASET-task/.
 #
+# Then herding against random exemplars with a small memory (MEMORIES, default "20 50": 2 and 5 images per
+# class at the end) into DATASET-memory-M/.
+#
 # Each dataset's folder gets runs.csv (one row per run), matrices.csv (every R[i][j]),
 # comparison.md / comparison.csv (mean ± std), accuracy.png and a heatmap of R per strategy.
 set -euo pipefail
@@ -43,4 +46,12 @@ for dataset in "${datasets[@]}"; do
     --epochs "${EPOCHS:-5}" --out "$out/$dataset-task" | tee "$out/$dataset-task.log"
   echo "Split-$dataset with a head per task: $(( $(date +%s) - started )) s of wall time, OMP_NUM_THREADS=$OMP_NUM_THREADS."
   cat "$out/$dataset-task/comparison.md"
+done
+for dataset in "${datasets[@]}"; do
+  for memory in ${MEMORIES:-20 50}; do
+    ./kit lab icarl --dataset "$dataset" --strategy icarl-herding,icarl-random --memory "$memory" --seeds "${SEEDS:-3}" \
+      --seed 42 --epochs "${EPOCHS:-5}" --out "$out/$dataset-memory-$memory" > "$out/$dataset-memory-$memory.log"
+    echo "Split-$dataset, herding against random exemplars, memory $memory:"
+    cat "$out/$dataset-memory-$memory/comparison.md"
+  done
 done
