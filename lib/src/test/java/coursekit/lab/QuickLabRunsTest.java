@@ -54,6 +54,19 @@ class QuickLabRunsTest {
     }
 
     @Test
+    void icifar100RunsItsProtocolOnABinaryFileInTheRealFormat(@TempDir Path dir) throws Exception {
+        Path data = coursekit.cl.Cifar100Binary.write(dir, 1, 1);
+        Path out = dir.resolve("out");
+        ContinualLab.icarl(new String[] {"--dataset", "cifar100", "--data", data.toString(), "--strategy", "icarl-herding",
+                "--memory", "100", "--epochs", "1", "--batch-size", "10", "--out", out.toString()});
+        List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+        assertEquals(2, runs.size(), runs.toString());
+        assertTrue(runs.get(1).startsWith("iCaRL herding (100),42,"), runs.get(1));
+        // 10 x 10 entries of R (ten experiences of ten classes), and a header.
+        assertEquals(101, Files.readAllLines(out.resolve("matrices.csv")).size());
+    }
+
+    @Test
     void fineTuningJoinsBothPhasesIntoOneHistory(@TempDir Path out) throws Exception {
         FineTuningLab.run(new String[] {"--data", "embedded", "--weights", "none", "--size", "32", "--out", out.toString()});
         History history = History.readCsv(out.resolve("history.csv"));
