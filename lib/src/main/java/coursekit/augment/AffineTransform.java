@@ -190,7 +190,7 @@ public final class AffineTransform {
                     + interpolationOrder + ".");
         }
         if (!(cval >= 0 && cval <= 255)) {
-            throw new IllegalArgumentException("cval must be in [0, 255], but got cval=" + Augmenter.format(cval) + ".");
+            throw new IllegalArgumentException("cval must be in [0, 255], but got cval=" + AugmenterSettings.format(cval) + ".");
         }
         double[] m = matrix(images.height(), images.width());
         return Warp.mapImages(images, (source, target) -> Warp.affine(source, images.height(), images.width(), images.channels(),
@@ -237,7 +237,7 @@ public final class AffineTransform {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "AffineTransform[theta=%s, tx=%s, ty=%s, shear=%s, zx=%s, zy=%s, flipHorizontal=%s, flipVertical=%s]",
-                Augmenter.format(theta), Augmenter.format(tx), Augmenter.format(ty), Augmenter.format(shear),
-                Augmenter.format(zx), Augmenter.format(zy), flipHorizontal, flipVertical);
+                AugmenterSettings.format(theta), AugmenterSettings.format(tx), AugmenterSettings.format(ty),
+                AugmenterSettings.format(shear), AugmenterSettings.format(zx), AugmenterSettings.format(zy), flipHorizontal, flipVertical);
     }
 }

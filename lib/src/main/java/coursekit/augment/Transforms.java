@@ -63,14 +63,14 @@ public final class Transforms {
             throw new IllegalArgumentException("The crop box must lie inside the " + images.height() + "x" + images.width()
                     + " images, but got top=" + top + ", left=" + left + ", height=" + height + ", width=" + width + ".");
         }
-        double[] m = Augmenter.cropMatrix(images.height(), images.width(), top, left, height, width);
+        double[] m = RandomGeometry.cropMatrix(images.height(), images.width(), top, left, height, width);
         return Warp.mapImages(images, (source, target) -> Warp.affine(source, images.height(), images.width(), images.channels(),
                 m, FillMode.NEAREST, 0f, 1, target, 0, images.channels(), 1, 1f));
     }
 
     /** Scales each channel's spread about its own mean by {@code factor} (Keras's {@code RandomContrast}), clipped to 0-255. */
     public static ImageSet contrast(ImageSet images, double factor) {
-        check(factor >= 0 && Double.isFinite(factor), "The contrast factor must be >= 0", "factor", factor);
+        AugmenterSettings.check(factor >= 0 && Double.isFinite(factor), "The contrast factor must be >= 0", "factor", factor);
         return pixelwise(images, (image, c) -> Warp.contrast(image, image.length / c, c, (float) factor));
     }
 
@@ -87,7 +87,7 @@ public final class Transforms {
         float[] perChannel = new float[c];
         for (int ch = 0; ch < c; ch++) {
             double factor = factors[factors.length == 1 ? 0 : ch];
-            check(factor >= 0 && Double.isFinite(factor), "A brightness factor must be >= 0", "factor", factor);
+            AugmenterSettings.check(factor >= 0 && Double.isFinite(factor), "A brightness factor must be >= 0", "factor", factor);
             perChannel[ch] = (float) factor;
         }
         return pixelwise(images, (image, channels) -> Warp.brightness(image, image.length / channels, channels, perChannel));
@@ -95,7 +95,7 @@ public final class Transforms {
 
     /** Adds Gaussian noise of standard deviation {@code stddev} pixel levels, the same noise for the same seed, clipped to 0-255. */
     public static ImageSet noise(ImageSet images, double stddev, long seed) {
-        check(stddev >= 0 && Double.isFinite(stddev), "The noise standard deviation must be >= 0", "stddev", stddev);
+        AugmenterSettings.check(stddev >= 0 && Double.isFinite(stddev), "The noise standard deviation must be >= 0", "stddev", stddev);
         SplittableRandom random = new SplittableRandom(seed);
         return pixelwise(images, (image, c) -> Warp.noise(image, image.length, stddev, random));
     }
@@ -105,7 +105,7 @@ public final class Transforms {
      * bilinearly: 0.25 turns a 32x32 image into 8x8 blocks, softened.
      */
     public static ImageSet downsample(ImageSet images, double factor) {
-        check(factor > 0 && factor <= 1, "The downsample factor must be in (0, 1]", "factor", factor);
+        AugmenterSettings.check(factor > 0 && factor <= 1, "The downsample factor must be in (0, 1]", "factor", factor);
         float[] scratch = new float[images.imageBytes()];
         return pixelwise(images, (image, c) -> Warp.downsample(image, images.height(), images.width(), c, factor, scratch));
     }
@@ -122,11 +122,5 @@ public final class Transforms {
             Warp.convert(source, images.height(), images.width(), c, target, 0, c, 1, 1f);
             step.apply(target, c);
         });
-    }
-
-    private static void check(boolean ok, String rule, String name, double value) {
-        if (!ok) {
-            throw new IllegalArgumentException(rule + ", but got " + name + "=" + Augmenter.format(value) + ".");
-        }
     }
 }

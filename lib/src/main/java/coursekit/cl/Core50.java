@@ -1,39 +1,22 @@
 package coursekit.cl;
 
+import coursekit.data.Core50Files;
+import coursekit.data.Core50Files.Session;
 import coursekit.data.DatasetException;
 import coursekit.data.Datasets;
-import coursekit.data.ImageFolder;
 import coursekit.data.ImageSet;
 import coursekit.data.TrainTest;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.stream.IntStream;
 
 /**
  * CORe50 (Lomonaco and Maltoni, 2017, https://vlomonaco.github.io/core50/): 50 household objects in 10 categories of 5,
- * filmed in 11 sessions (backgrounds and lighting), read from its 128x128 folder layout, with the benchmark's
- * scenarios.
- *
- * <pre>
- * core50_128x128/
- *   s1/ o1/ C_01_01_000.png C_01_01_001.png ...   (session 1, object 1, about 300 frames)
- *       ...
- *       o50/
- *   ...
- *   s11/
- * </pre>
+ * filmed in 11 sessions (backgrounds and lighting), with the benchmark's scenarios; {@link Core50Files} reads its
+ * 128x128 folder layout ({@code core50_128x128/s1 ... s11/o1 ... o50/*.png}).
  *
  * <pre>{@code
  * var core50 = Core50.builder().imageSize(32, 32).frameStep(10).build();   // from Datasets.dataDirectory()/core50
@@ -54,41 +37,29 @@ import java.util.stream.Stream;
 public final class Core50 {
 
     /** Where CORe50 is published; {@code core50_128x128.zip} is the archive this class reads. */
-    public static final String URL = "https://vlomonaco.github.io/core50/";
+    public static final String URL = Core50Files.URL;
 
     /** The 10 categories, in object order: objects {@code 5c+1 .. 5c+5} belong to category {@code c}. */
-    public static final List<String> CATEGORIES = List.of("plug adapter", "mobile phone", "scissors", "light bulb", "can",
-            "glasses", "ball", "marker", "cup", "remote control");
+    public static final List<String> CATEGORIES = Core50Files.CATEGORIES;
 
     /** The test sessions of CORe50's standard protocols. */
     public static final List<Integer> TEST_SESSIONS = List.of(3, 7, 10);
 
-    private static final int OBJECTS = 50;
-    private static final int SESSIONS = 11;
-    private static final int OBJECTS_PER_CATEGORY = 5;
-    private static final String IMAGES_FOLDER = "core50_128x128";
-    private static final Pattern SESSION = Pattern.compile("s(\\d+)");
-    private static final Pattern OBJECT = Pattern.compile("o(\\d+)");
-
-    /** The images of one session, labelled by class, and the object each image shows. */
-    private record Session(int number, ImageSet images, int[] objects) {}
-
     private final Path folder;
     private final boolean categories;
     private final List<String> classNames;
-    private final int[] classOfObject;
+    private final Core50Files files;
     private final Map<Integer, Session> sessions;
     private final List<Integer> trainingSessions;
     private final List<Integer> testSessions;
     private final ImageSet testSet;
 
-    private Core50(Path folder, boolean categories, List<String> classNames, int[] classOfObject,
-            Map<Integer, Session> sessions, List<Integer> testSessions) {
-        this.folder = folder;
+    private Core50(Core50Files files, boolean categories, List<Integer> testSessions) {
+        this.folder = files.folder();
         this.categories = categories;
-        this.classNames = List.copyOf(classNames);
-        this.classOfObject = classOfObject;
-        this.sessions = sessions;
+        this.classNames = files.classNames();
+        this.files = files;
+        this.sessions = files.sessions();
         this.testSessions = List.copyOf(testSessions);
         this.trainingSessions = sessions.keySet().stream().filter(s -> !testSessions.contains(s)).toList();
         this.testSet = ImageSet.concat(this.testSessions.stream().map(s -> sessions.get(s).images()).toList());
@@ -158,12 +129,12 @@ public final class Core50 {
                 throw new IllegalArgumentException("frameStep must be 1 or more, but got frameStep=" + frameStep + ".");
             }
             for (int s : testSessions) {
-                if (s < 1 || s > SESSIONS) {
-                    throw new IllegalArgumentException("CORe50's sessions are 1.." + SESSIONS + ", but testSessions has " + s + ".");
+                if (s < 1 || s > Core50Files.SESSIONS) {
+                    throw new IllegalArgumentException("CORe50's sessions are 1.." + Core50Files.SESSIONS + ", but testSessions has "
+                            + s + ".");
                 }
             }
-            Path root = folder != null ? folder : Datasets.dataDirectory().resolve("core50");
-            return read(imagesFolder(root), this);
+            return withTestSessions(Core50Files.read(folder, height, width, categories, frameStep), categories, testSessions);
         }
     }
 
@@ -242,7 +213,7 @@ public final class Core50 {
     public Scenario nc(long seed) {
         int first = categories ? 2 : 10;
         int per = categories ? 2 : 5;
-        int expected = categories ? CATEGORIES.size() : OBJECTS;
+        int expected = categories ? CATEGORIES.size() : Core50Files.OBJECTS;
         if (numClasses() != expected) {
             throw new IllegalArgumentException("The standard NC cut needs all " + expected + " " + level() + ", but " + folder
                     + " has " + numClasses() + "; use nc(firstClasses, classesPerExperience, seed) to choose a cut.");
@@ -306,237 +277,37 @@ public final class Core50 {
             throw new IllegalArgumentException("NIC needs 1.." + numClasses() + " first classes and at least one unit per "
                     + "experience, but got firstClasses=" + firstClasses + ", unitsPerExperience=" + unitsPerExperience + ".");
         }
-        Random random = new Random(seed);
-        List<int[]> units = new ArrayList<>();
-        for (int s : trainingSessions) {
-            for (int object : new TreeSet<>(Arrays.stream(sessions.get(s).objects()).boxed().toList())) {
-                units.add(new int[] {object, s});
-            }
-        }
-        List<Integer> shuffledClasses = new ArrayList<>();
-        for (int c = 0; c < numClasses(); c++) {
-            shuffledClasses.add(c);
-        }
-        Collections.shuffle(shuffledClasses, random);
-        List<int[]> first = new ArrayList<>();
-        for (int c : shuffledClasses.subList(0, firstClasses)) {
-            List<Integer> objects = units.stream().filter(u -> classOfObject[u[0]] == c).map(u -> u[0]).distinct().toList();
-            if (objects.isEmpty()) {
-                throw new IllegalArgumentException("Class " + classNames.get(c) + " has no images in the training sessions "
-                        + trainingSessions + " of " + folder + ", so it cannot start an NIC stream.");
-            }
-            for (int object : objects) {
-                // units lists sessions in ascending order, so the first unit of an object is its earliest session.
-                first.add(units.stream().filter(u -> u[0] == object).findFirst().orElseThrow());
-            }
-        }
-        units.removeAll(first);
-        Collections.shuffle(units, random);
-        sessionsInTimeOrder(units);
-        List<List<int[]>> experiences = new ArrayList<>();
-        experiences.add(first);
-        for (int start = 0; start < units.size(); start += unitsPerExperience) {
-            experiences.add(units.subList(start, Math.min(units.size(), start + unitsPerExperience)));
-        }
-        return nicScenario(experiences, firstClasses, unitsPerExperience, seed);
+        return new Core50Nic(this, files).scenario(firstClasses, unitsPerExperience, seed);
     }
 
-    /** Gives each object's units, in the places they hold, its sessions in ascending order. */
-    private static void sessionsInTimeOrder(List<int[]> units) {
-        Map<Integer, List<Integer>> sessionsOf = new TreeMap<>();
-        for (int[] u : units) {
-            sessionsOf.computeIfAbsent(u[0], o -> new ArrayList<>()).add(u[1]);
-        }
-        sessionsOf.values().forEach(Collections::sort);
-        Map<Integer, Integer> next = new TreeMap<>();
-        for (int[] u : units) {
-            int i = next.merge(u[0], 1, Integer::sum) - 1;
-            u[1] = sessionsOf.get(u[0]).get(i);
-        }
-    }
-
-    private Scenario nicScenario(List<List<int[]>> experiences, int firstClasses, int unitsPerExperience, long seed) {
-        int[] networkOf = new int[numClasses()];
-        Arrays.fill(networkOf, -1);
-        List<Integer> order = new ArrayList<>();
-        for (List<int[]> experience : experiences) {
-            for (int[] unit : experience) {
-                int c = classOfObject[unit[0]];
-                if (networkOf[c] < 0) {
-                    networkOf[c] = order.size();
-                    order.add(c);
-                }
-            }
-        }
-        if (order.size() < numClasses()) {
-            // Classes with no training images would have no network label; the stream covers only those it brings.
-            throw new IllegalArgumentException("Some classes of " + folder + " have no images in the training sessions "
-                    + trainingSessions + "; NIC needs every class in at least one training session.");
-        }
-        List<String> names = order.stream().map(classNames::get).toList();
-        ImageSet test = testSet.remap(networkOf, names);
-        List<Experience> stream = new ArrayList<>();
-        for (int k = 0; k < experiences.size(); k++) {
-            List<ImageSet> parts = new ArrayList<>();
-            for (int[] unit : experiences.get(k)) {
-                Session s = sessions.get(unit[1]);
-                int[] objects = s.objects();
-                parts.add(s.images().subset(java.util.stream.IntStream.range(0, objects.length)
-                        .filter(i -> objects[i] == unit[0]).toArray()));
-            }
-            ImageSet train = ImageSet.concat(parts).remap(networkOf, names);
-            int[] classes = present(train);
-            int[] only = new int[names.size()];
-            Arrays.fill(only, -1);
-            for (int c : classes) {
-                only[c] = c;
-            }
-            stream.add(new Experience(k, classes, 0, train, test.remap(only, names)));
-        }
-        String name = "CORe50 NIC-style, " + level() + " (" + experiences.size() + " experiences: " + firstClasses
-                + " classes first, then " + unitsPerExperience + " session-object units each, seed " + seed + ")";
-        return new Scenario(name, stream, order.stream().mapToInt(Integer::intValue).toArray(), false, names, test);
-    }
-
-    private String level() {
+    /** "objects" or "categories", as the scenarios' names say. */
+    String level() {
         return categories ? "categories" : "objects";
     }
 
     /** The labels present in a set, ascending. */
-    private static int[] present(ImageSet set) {
+    static int[] present(ImageSet set) {
         int[] counts = set.classCounts();
-        return java.util.stream.IntStream.range(0, counts.length).filter(c -> counts[c] > 0).toArray();
+        return IntStream.range(0, counts.length).filter(c -> counts[c] > 0).toArray();
     }
 
-    /** {@code core50_128x128/} inside {@code root}, or {@code root} itself when it holds the sessions. */
-    private static Path imagesFolder(Path root) {
-        Path inner = root.resolve(IMAGES_FOLDER);
-        if (Files.isDirectory(inner)) {
-            return inner;
-        }
-        if (Files.isDirectory(root) && list(root).stream()
-                .anyMatch(p -> Files.isDirectory(p) && SESSION.matcher(p.getFileName().toString()).matches())) {
-            return root;
-        }
-        throw new DatasetException("CORe50 is not in " + root + ": download core50_128x128.zip from " + URL
-                + " and extract it into " + Datasets.dataDirectory().resolve("core50")
-                + " (so that it holds core50_128x128/s1 ... s11), or pass its folder to Core50.builder().folder(...).");
-    }
-
-    private static Core50 read(Path folder, Builder options) {
-        Map<Integer, Path> sessionDirs = sessionFolders(folder);
-        if (sessionDirs.isEmpty()) {
-            throw new DatasetException(folder + " holds no session folders s1 ... s11; extract core50_128x128.zip from "
-                    + URL + " there again.");
-        }
-        // First list every image, so that the classes (the objects present) are known before decoding.
-        Map<Integer, Map<Integer, List<Path>>> files = new TreeMap<>();
-        TreeSet<Integer> objects = new TreeSet<>();
-        for (Map.Entry<Integer, Path> s : sessionDirs.entrySet()) {
-            Map<Integer, List<Path>> byObject = new TreeMap<>();
-            for (Map.Entry<Integer, Path> o : numbered(s.getValue(), OBJECT, OBJECTS, "object").entrySet()) {
-                List<Path> frames = pngs(o.getValue());
-                List<Path> kept = new ArrayList<>();
-                for (int i = 0; i < frames.size(); i += options.frameStep) {
-                    kept.add(frames.get(i));
-                }
-                byObject.put(o.getKey(), kept);
-                objects.add(o.getKey());
-            }
-            files.put(s.getKey(), byObject);
-        }
-        List<String> classNames = new ArrayList<>();
-        int[] classOfObject = new int[OBJECTS + 1];
-        Arrays.fill(classOfObject, -1);
-        Map<Integer, Integer> classOfCategory = new LinkedHashMap<>();
-        for (int object : objects) {
-            int category = (object - 1) / OBJECTS_PER_CATEGORY;
-            if (options.categories) {
-                if (!classOfCategory.containsKey(category)) {
-                    classOfCategory.put(category, classNames.size());
-                    classNames.add(CATEGORIES.get(category));
-                }
-                classOfObject[object] = classOfCategory.get(category);
-            } else {
-                classOfObject[object] = classNames.size();
-                classNames.add("o" + object + " (" + CATEGORIES.get(category) + ")");
-            }
-        }
-        Map<Integer, Session> sessions = new TreeMap<>();
-        for (Map.Entry<Integer, Map<Integer, List<Path>>> s : files.entrySet()) {
-            List<Path> paths = new ArrayList<>();
-            List<Integer> objectOf = new ArrayList<>();
-            for (Map.Entry<Integer, List<Path>> o : s.getValue().entrySet()) {
-                paths.addAll(o.getValue());
-                o.getValue().forEach(p -> objectOf.add(o.getKey()));
-            }
-            int[] objectArray = objectOf.stream().mapToInt(Integer::intValue).toArray();
-            int[] labels = Arrays.stream(objectArray).map(o -> classOfObject[o]).toArray();
-            ImageSet images = ImageFolder.load(sessionDirs.get(s.getKey()), paths, labels, classNames, options.height, options.width);
-            sessions.put(s.getKey(), new Session(s.getKey(), images, objectArray));
-        }
-        List<Integer> test = options.testSessions.stream().filter(sessions::containsKey).sorted().toList();
+    /**
+     * The CORe50 of {@code files} with the test sessions among {@code testSessions} that are present.
+     *
+     * @throws DatasetException when none of them is present, or nothing else is
+     */
+    private static Core50 withTestSessions(Core50Files files, boolean categories, List<Integer> testSessions) {
+        List<Integer> test = testSessions.stream().filter(files.sessions()::containsKey).sorted().toList();
         if (test.isEmpty()) {
-            throw new DatasetException(folder + " has none of the test sessions " + options.testSessions + " (it has "
-                    + sessions.keySet() + "); extract all of core50_128x128.zip, or name the sessions to test on with "
+            throw new DatasetException(files.folder() + " has none of the test sessions " + testSessions + " (it has "
+                    + files.sessions().keySet() + "); extract all of core50_128x128.zip, or name the sessions to test on with "
                     + "testSessions(...).");
         }
-        if (test.size() == sessions.size()) {
-            throw new DatasetException(folder + " has only the test sessions " + test + " and none to train on; extract all "
+        if (test.size() == files.sessions().size()) {
+            throw new DatasetException(files.folder() + " has only the test sessions " + test + " and none to train on; extract all "
                     + "of core50_128x128.zip.");
         }
-        return new Core50(folder, options.categories, classNames, classOfObject, sessions, test);
-    }
-
-    private static Map<Integer, Path> sessionFolders(Path folder) {
-        return numbered(folder, SESSION, SESSIONS, "session");
-    }
-
-    /** The sub-folders named {@code <letter><number>}, by number; anything else that is not hidden is an error. */
-    private static Map<Integer, Path> numbered(Path folder, Pattern pattern, int max, String what) {
-        Map<Integer, Path> result = new TreeMap<>();
-        for (Path entry : list(folder)) {
-            String name = entry.getFileName().toString();
-            if (name.startsWith(".")) {
-                continue;
-            }
-            Matcher m = pattern.matcher(name);
-            int number = m.matches() ? Integer.parseInt(m.group(1)) : -1;
-            if (number < 1 || number > max || !Files.isDirectory(entry)) {
-                throw new DatasetException(entry + " is not a CORe50 " + what + " folder (" + pattern.pattern().charAt(0)
-                        + "1 ... " + pattern.pattern().charAt(0) + max + "); remove it, or extract core50_128x128.zip from "
-                        + URL + " again.");
-            }
-            result.put(number, entry);
-        }
-        return result;
-    }
-
-    private static List<Path> pngs(Path objectFolder) {
-        List<Path> result = new ArrayList<>();
-        for (Path entry : list(objectFolder)) {
-            String name = entry.getFileName().toString();
-            if (name.startsWith(".")) {
-                continue;
-            }
-            if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") || !Files.isRegularFile(entry)) {
-                throw new DatasetException(entry + " is not a CORe50 frame (a .png file); remove it, or extract "
-                        + "core50_128x128.zip from " + URL + " again.");
-            }
-            result.add(entry);
-        }
-        if (result.isEmpty()) {
-            throw new DatasetException(objectFolder + " holds no frames; extract core50_128x128.zip from " + URL + " again.");
-        }
-        return result;
-    }
-
-    private static List<Path> list(Path folder) {
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.sorted().toList();
-        } catch (IOException e) {
-            throw new DatasetException(folder + " cannot be read (" + e.getMessage() + "); check that it exists and is readable.", e);
-        }
+        return new Core50(files, categories, test);
     }
 
     @Override

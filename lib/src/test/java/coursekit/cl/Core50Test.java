@@ -1,15 +1,18 @@
 package coursekit.cl;
 
+import static coursekit.data.Core50Fixture.FRAMES;
+import static coursekit.data.Core50Fixture.OBJECTS;
+import static coursekit.data.Core50Fixture.object;
+import static coursekit.data.Core50Fixture.session;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coursekit.data.Core50Fixture;
 import coursekit.data.DatasetException;
 import coursekit.data.ImageSet;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,57 +20,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class Core50Test {
 
-    /** Two categories (plug adapters o1, o2; mobile phones o6, o7), three training sessions and test session 3. */
-    private static final int[] OBJECTS = {1, 2, 6, 7};
-    private static final int[] SESSIONS = {1, 2, 3, 4};
-    private static final int FRAMES = 4;
-
     @TempDir
     Path dir;
 
-    /**
-     * Writes {@code core50_128x128/sS/oO/C_SS_OO_FFF.png} as CORe50 names them: 8x8 frames whose red channel is 10 times
-     * the object, green 10 times the session and blue the frame, so every image tells where it came from.
-     */
     private Path fixture() throws IOException {
-        return fixture(OBJECTS, SESSIONS, FRAMES);
-    }
-
-    private Path fixture(int[] objects, int[] sessions, int frames) throws IOException {
-        Path root = dir.resolve("core50");
-        for (int s : sessions) {
-            for (int o : objects) {
-                Path folder = Files.createDirectories(root.resolve("core50_128x128/s" + s + "/o" + o));
-                for (int f = 0; f < frames; f++) {
-                    BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-                    for (int y = 0; y < 8; y++) {
-                        for (int x = 0; x < 8; x++) {
-                            image.setRGB(x, y, (10 * o) << 16 | (10 * s) << 8 | f);
-                        }
-                    }
-                    ImageIO.write(image, "png", folder.resolve(String.format("C_%02d_%02d_%03d.png", s, o, f)).toFile());
-                }
-            }
-        }
-        return root;
+        return Core50Fixture.write(dir);
     }
 
     private Core50 load(boolean categories) throws IOException {
         return Core50.builder().folder(fixture()).imageSize(8, 8).categories(categories).build();
-    }
-
-    private static int object(ImageSet set, int i) {
-        return set.pixel(i, 0, 0, 0) / 10;
-    }
-
-    private static int session(ImageSet set, int i) {
-        return set.pixel(i, 0, 0, 1) / 10;
     }
 
     @Test
@@ -83,66 +49,6 @@ class Core50Test {
             assertEquals(OBJECTS[s2.label(i)], object(s2, i));
         }
         assertEquals(16, core50.testSet().size());
-    }
-
-    @Test
-    void categoryLabelsGroupFiveObjects() throws IOException {
-        Core50 core50 = load(true);
-        assertEquals(List.of("plug adapter", "mobile phone"), core50.classNames());
-        ImageSet s1 = core50.session(1);
-        for (int i = 0; i < s1.size(); i++) {
-            assertEquals((object(s1, i) - 1) / 5, s1.label(i));
-        }
-    }
-
-    @Test
-    void imagesAreResizedAndFramesThinned() throws IOException {
-        Core50 core50 = Core50.builder().folder(fixture()).imageSize(4, 4).frameStep(2).build();
-        ImageSet s1 = core50.session(1);
-        assertEquals(4, s1.height());
-        assertEquals(OBJECTS.length * 2, s1.size());
-        assertEquals(0, s1.pixel(0, 0, 0, 2), "frame 0 kept");
-        assertEquals(2, s1.pixel(1, 0, 0, 2), "frame 2 kept, frame 1 skipped");
-    }
-
-    @Test
-    void theFolderMayBeCore50128x128Itself() throws IOException {
-        Path inner = fixture().resolve("core50_128x128");
-        assertEquals(4, Core50.builder().folder(inner).imageSize(8, 8).build().numClasses());
-    }
-
-    @Test
-    void missingFolderSaysWhereToGetCore50AndWhereToPutIt() {
-        var e = assertThrows(DatasetException.class, () -> Core50.builder().folder(dir.resolve("nowhere")).build());
-        assertTrue(e.getMessage().contains("https://vlomonaco.github.io/core50/"), e.getMessage());
-        assertTrue(e.getMessage().contains("core50_128x128"), e.getMessage());
-        assertTrue(e.getMessage().contains("core50"), e.getMessage());
-    }
-
-    @Test
-    void defaultFolderIsCore50InTheDataDirectory() throws IOException {
-        String before = System.getProperty(coursekit.data.Datasets.DATA_PROPERTY);
-        System.setProperty(coursekit.data.Datasets.DATA_PROPERTY, dir.toString());
-        try {
-            var e = assertThrows(DatasetException.class, () -> Core50.builder().build());
-            assertTrue(e.getMessage().startsWith("CORe50 is not in " + dir.resolve("core50")), e.getMessage());
-            fixture();
-            assertEquals(4, Core50.builder().imageSize(8, 8).build().numClasses());
-        } finally {
-            if (before == null) {
-                System.clearProperty(coursekit.data.Datasets.DATA_PROPERTY);
-            } else {
-                System.setProperty(coursekit.data.Datasets.DATA_PROPERTY, before);
-            }
-        }
-    }
-
-    @Test
-    void strayFileInAnObjectFolderIsNamed() throws IOException {
-        Path root = fixture();
-        Path stray = Files.writeString(root.resolve("core50_128x128/s1/o1/notes.txt"), "x");
-        var e = assertThrows(DatasetException.class, () -> Core50.builder().folder(root).build());
-        assertTrue(e.getMessage().startsWith(stray.toString()), e.getMessage());
     }
 
     @Test
@@ -241,7 +147,7 @@ class Core50Test {
     /** All 50 objects in the 8 training sessions and test session 3, one frame each: the standard protocols' sizes. */
     private Core50 fullLayout(boolean categories) throws IOException {
         int[] objects = java.util.stream.IntStream.rangeClosed(1, 50).toArray();
-        Path root = fixture(objects, new int[] {1, 2, 3, 4, 5, 6, 8, 9, 11}, 1);
+        Path root = Core50Fixture.write(dir, objects, new int[] {1, 2, 3, 4, 5, 6, 8, 9, 11}, 1);
         return Core50.builder().folder(root).imageSize(2, 2).categories(categories).build();
     }
 

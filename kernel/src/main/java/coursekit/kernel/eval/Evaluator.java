@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -16,15 +15,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import jdk.jshell.DeclarationSnippet;
-import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.SourceCodeAnalysis.Completeness;
-import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
-import jdk.jshell.VarSnippet;
 
 /**
  * Runs notebook cells with JShell inside this JVM: definitions persist from cell to cell, the last
@@ -44,11 +38,12 @@ public final class Evaluator implements AutoCloseable {
     private final CellRunner runner;
     private final KernelExecutionControl control;
     private final JShell shell;
-    private final SourceCodeAnalysis analysis;
+    private final CodeAnalysis codeAnalysis;
     private final SnippetPlaces places = new SnippetPlaces();
+    private final SnippetDrops drops;
+    private final SnippetSteps steps;
     private final ScheduledExecutorService timer;
     private final Magics magics;
-    private final java.util.Set<String> startupSnippets;
     private volatile Duration timeout;
     private int cellsRun;
     private boolean closed;
@@ -84,13 +79,15 @@ public final class Evaluator implements AutoCloseable {
                 // No annotation processors: scanning the class path for them costs every cell time.
                 .compilerOptions("-proc:none")
                 .build();
-        this.analysis = shell.sourceCodeAnalysis();
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        this.codeAnalysis = new CodeAnalysis(analysis);
         shell.addToClasspath(String.join(File.pathSeparator, builder.classPath));
         this.magics = new Magics(this, builder.mavenOffline);
         for (String line : Startup.IMPORTS) {
             startup(line);
         }
-        this.startupSnippets = shell.snippets().map(Snippet::id).collect(Collectors.toUnmodifiableSet());
+        this.drops = new SnippetDrops(shell, control, shell.snippets().map(Snippet::id).collect(Collectors.toUnmodifiableSet()));
+        this.steps = new SnippetSteps(shell, analysis, control, runner, places, drops, this::say);
         // check("q1") in a cell compiles its tests in this session (the last evaluator started wins).
         if (builder.answersChecks) {
             coursekit.check.Checks.useSession(new CheckSession(shell));
@@ -152,7 +149,7 @@ public final class Evaluator implements AutoCloseable {
             List<SnippetEvent> events = shell.eval(expression);
             String problem = CheckSession.problem(shell, events);
             Object value = problem == null && control.hasValue() ? control.value() : null;
-            releaseTemporaries(events);
+            drops.releaseTemporaries(events);
             control.forget();
             return new SnippetValue(value, problem);
         } finally {
@@ -166,21 +163,7 @@ public final class Evaluator implements AutoCloseable {
      * from now on cannot see it; returns the names dropped, in the order they were declared.
      */
     public synchronized List<String> drop(java.util.Set<String> names, java.util.Set<String> importable) {
-        List<String> dropped = new ArrayList<>();
-        for (Snippet snippet : shell.snippets().collect(Collectors.toList())) {
-            String name = switch (snippet.kind()) {
-                case METHOD, TYPE_DECL, VAR -> ((DeclarationSnippet) snippet).name();
-                case IMPORT -> ((jdk.jshell.ImportSnippet) snippet).name();
-                default -> null;
-            };
-            boolean kept = snippet.kind() == Snippet.Kind.IMPORT && importable.contains(name);
-            if (name != null && names.contains(name) && !kept && !startupSnippets.contains(snippet.id())
-                    && shell.status(snippet).isActive()) {
-                shell.drop(snippet);
-                dropped.add(name);
-            }
-        }
-        return dropped;
+        return drops.drop(names, importable);
     }
 
     /** Stops the running cell (see {@link CellRunner}); does nothing between cells. Safe from any thread. */
@@ -208,65 +191,17 @@ public final class Evaluator implements AutoCloseable {
         if (code.startsWith("%", lineStart)) {
             return magics.complete(code.substring(lineStart, at), lineStart);
         }
-        String before = maskMagics(code).substring(0, at);
-        int unitStart = unitStart(before);
-        int[] anchor = new int[1];
-        List<String> matches = analysis.completionSuggestions(before.substring(unitStart), at - unitStart, anchor).stream()
-                .map(SourceCodeAnalysis.Suggestion::continuation)
-                .distinct()
-                .collect(Collectors.toList());
-        return new Completion(matches, unitStart + anchor[0], at);
+        return codeAnalysis.complete(code, at);
     }
 
     /** Whether {@code code} is ready to run ({@code complete}), needs more lines, or cannot compile. */
     public synchronized Readiness readiness(String code) {
-        String java = code.lines().filter(line -> !line.startsWith("%")).collect(Collectors.joining("\n"));
-        String rest = java;
-        while (!rest.isBlank()) {
-            CompletionInfo info = analysis.analyzeCompletion(rest);
-            switch (info.completeness()) {
-                case COMPLETE, COMPLETE_WITH_SEMI -> rest = info.remaining();
-                case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
-                    return Readiness.incomplete(nextIndent(java));
-                }
-                case EMPTY -> rest = "";
-                default -> {
-                    return Readiness.INVALID;
-                }
-            }
-        }
-        return Readiness.COMPLETE;
+        return codeAnalysis.readiness(code);
     }
 
     /** Documentation of what is at {@code cursor}, or {@code null} when there is none. */
     public synchronized String inspect(String code, int cursor) {
-        int at = Math.max(0, Math.min(cursor, code.length()));
-        String java = maskMagics(code);
-        int unitStart = unitStart(java.substring(0, at));
-        String unit = java.substring(unitStart);
-        int position = at - unitStart;
-        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(unit, position, true);
-        if (docs.isEmpty()) {
-            // JShell documents a call from inside its parentheses and a type from its end; a cursor on
-            // a name gets both tries.
-            int end = position;
-            while (end < unit.length() && Character.isJavaIdentifierPart(unit.charAt(end))) {
-                end++;
-            }
-            docs = analysis.documentation(unit.substring(0, end) + "(", end + 1, true);
-            if (docs.isEmpty()) {
-                docs = analysis.documentation(unit.substring(0, end), end, true);
-            }
-        }
-        if (docs.isEmpty()) {
-            return null;
-        }
-        return docs.stream()
-                .map(d -> {
-                    String opening = JavadocText.opening(d.javadoc(), 2);
-                    return opening.isEmpty() ? d.signature() : d.signature() + "\n\n" + opening;
-                })
-                .collect(Collectors.joining("\n\n"));
+        return codeAnalysis.inspect(code, cursor);
     }
 
     /** The jars and folders added by magics since start. */
@@ -308,7 +243,7 @@ public final class Evaluator implements AutoCloseable {
     }
 
     Step evalSource(CellText source, int cell) {
-        return evalCode(source, 0, source.text(), cell);
+        return steps.eval(source, 0, source.text(), cell);
     }
 
     // ---- the cell ----
@@ -320,7 +255,7 @@ public final class Evaluator implements AutoCloseable {
         }
         Step last = Step.NOTHING;
         for (Segment segment : Segment.split(cell.text())) {
-            last = segment.magic() ? magics.run(segment.text()) : evalCode(cell, segment.offset(), segment.text(), number);
+            last = segment.magic() ? magics.run(segment.text()) : steps.eval(cell, segment.offset(), segment.text(), number);
             CellRunner.Stop stop = runner.stopped();
             if (stop != null) {
                 return CellResult.failed(Errors.stopped(stop, limit.toSeconds()));
@@ -344,111 +279,6 @@ public final class Evaluator implements AutoCloseable {
         return CellResult.ok(rendered.value());
     }
 
-    private Step evalCode(CellText cell, int segmentOffset, String code, int number) {
-        Step last = Step.NOTHING;
-        String remaining = code;
-        int consumed = 0;
-        while (true) {
-            CompletionInfo info = analysis.analyzeCompletion(remaining);
-            Completeness completeness = info.completeness();
-            if (completeness == Completeness.EMPTY) {
-                return last;
-            }
-            boolean complete = completeness.isComplete();
-            // Incomplete or unparsable code goes to the compiler whole, so that javac says what is wrong.
-            String source = complete ? info.source() : remaining;
-            String rest = complete ? info.remaining() : "";
-            int snippetOffset = segmentOffset + consumed + locate(remaining, source);
-            control.forget();
-            List<SnippetEvent> events = shell.eval(source);
-            // JShell counts a snippet's stack trace lines from its first non-blank character.
-            int firstLine = cell.lineOf(snippetOffset + leadingWhitespace(source));
-            for (SnippetEvent event : events) {
-                if (event.causeSnippet() == null) {
-                    places.put(event.snippet().id(), number, firstLine);
-                }
-            }
-            if (runner.stopped() != null) {
-                return last;
-            }
-            CellError error = check(events, cell, snippetOffset);
-            if (error != null) {
-                return Step.failed(error);
-            }
-            last = valueOf(events);
-            releaseTemporaries(events);
-            if (!complete) {
-                return last;
-            }
-            consumed += remaining.length() - rest.length();
-            remaining = rest;
-        }
-    }
-
-    private CellError check(List<SnippetEvent> events, CellText cell, int snippetOffset) {
-        for (SnippetEvent event : events) {
-            if (event.causeSnippet() != null) {
-                continue;
-            }
-            Snippet snippet = event.snippet();
-            if (event.status() == Snippet.Status.REJECTED) {
-                List<Diag> errors = shell.diagnostics(snippet).filter(Diag::isError).collect(Collectors.toList());
-                if (errors.isEmpty()) {
-                    return Errors.usage("CompileError", "line " + cell.lineOf(snippetOffset) + ": JShell did not accept this code.");
-                }
-                return Errors.compile(errors, cell, snippetOffset);
-            }
-            if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED && snippet instanceof DeclarationSnippet declaration) {
-                return Errors.unresolved(declaration.name(), shell.unresolvedDependencies(declaration).collect(Collectors.toList()),
-                        cell.lineOf(snippetOffset));
-            }
-            if (event.exception() != null) {
-                return Errors.runtime(event.exception(), control.failure(), places);
-            }
-            if (event.status() == Snippet.Status.RECOVERABLE_DEFINED && snippet instanceof DeclarationSnippet declaration) {
-                List<String> missing = shell.unresolvedDependencies(declaration).collect(Collectors.toList());
-                if (!missing.isEmpty()) {
-                    say("Note: " + declaration.name() + " is defined but cannot be used until "
-                            + String.join(", ", missing) + " is declared.");
-                }
-            }
-        }
-        return null;
-    }
-
-    private Step valueOf(List<SnippetEvent> events) {
-        SnippetEvent main = null;
-        for (SnippetEvent event : events) {
-            if (event.causeSnippet() == null) {
-                main = event;
-            }
-        }
-        if (main == null || !control.hasValue()) {
-            return Step.NOTHING;
-        }
-        return switch (main.snippet().subKind()) {
-            case VAR_VALUE_SUBKIND, TEMP_VAR_EXPRESSION_SUBKIND, OTHER_EXPRESSION_SUBKIND -> Step.value(control.value());
-            default -> Step.NOTHING;
-        };
-    }
-
-    /**
-     * Drops the variable JShell makes for an expression ({@code $1}, {@code $2}, ...) once its value is in
-     * hand, and clears the variable's field. Left in place, each one would keep its value (a tensor, an
-     * image) alive for the rest of the session and add one more import to the compile of every later
-     * cell, so that cells got slower as the notebook grew.
-     */
-    private void releaseTemporaries(List<SnippetEvent> events) {
-        for (SnippetEvent event : events) {
-            if (event.causeSnippet() == null && event.snippet() instanceof VarSnippet temporary
-                    && temporary.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
-                    && shell.status(temporary).isActive()) {
-                control.clearField(temporary.name());
-                shell.drop(temporary);
-            }
-        }
-    }
-
     private void startup(String code) {
         for (SnippetEvent event : shell.eval(code)) {
             if (event.status() == Snippet.Status.REJECTED) {
@@ -457,77 +287,6 @@ public final class Evaluator implements AutoCloseable {
                         + "); coursekit-lib and coursekit-kernel must be on the class path: reinstall with ./kit install-kernel.");
             }
         }
-    }
-
-    /**
-     * Where {@code source} (JShell's copy of the next snippet, which may keep leading blank lines and
-     * gain a closing semicolon) starts within {@code remaining}, so diagnostics map to cell positions.
-     */
-    private static int locate(String remaining, String source) {
-        int codeStart = leadingWhitespace(source);
-        String probe = source.substring(codeStart);
-        int newline = probe.indexOf('\n');
-        if (newline > 0) {
-            probe = probe.substring(0, newline);
-        }
-        probe = probe.substring(0, Math.min(probe.length(), 24));
-        if (probe.endsWith(";")) {
-            probe = probe.substring(0, probe.length() - 1);
-        }
-        int found = probe.isEmpty() ? -1 : remaining.indexOf(probe);
-        if (found >= 0) {
-            return Math.max(0, found - codeStart);
-        }
-        int first = 0;
-        while (first < remaining.length() && Character.isWhitespace(remaining.charAt(first))) {
-            first++;
-        }
-        return Math.max(0, first - codeStart);
-    }
-
-    /** {@code code} with its magic lines blanked out, so JShell sees only Java at unchanged positions. */
-    private static String maskMagics(String code) {
-        StringBuilder java = new StringBuilder(code);
-        int lineStart = 0;
-        while (lineStart < java.length()) {
-            int lineEnd = java.indexOf("\n", lineStart);
-            int end = lineEnd < 0 ? java.length() : lineEnd;
-            if (java.charAt(lineStart) == '%') {
-                for (int i = lineStart; i < end; i++) {
-                    java.setCharAt(i, ' ');
-                }
-            }
-            lineStart = end + 1;
-        }
-        return java.toString();
-    }
-
-    private static int leadingWhitespace(String text) {
-        int n = 0;
-        while (n < text.length() && Character.isWhitespace(text.charAt(n))) {
-            n++;
-        }
-        return n;
-    }
-
-    /** The start of the statement that the end of {@code before} is in. */
-    private int unitStart(String before) {
-        int offset = 0;
-        while (offset < before.length()) {
-            CompletionInfo info = analysis.analyzeCompletion(before.substring(offset));
-            if (!info.completeness().isComplete() || info.remaining().isBlank()) {
-                break;
-            }
-            offset = before.length() - info.remaining().length();
-        }
-        return offset;
-    }
-
-    private static String nextIndent(String code) {
-        List<String> lines = Arrays.asList(code.split("\n", -1));
-        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-        String indent = last.substring(0, last.length() - last.stripLeading().length());
-        return last.strip().endsWith("{") || last.strip().endsWith("(") ? indent + "    " : indent;
     }
 
     /** Settings for a new {@link Evaluator}. */
