@@ -1,5 +1,6 @@
 package coursekit.kernel;
 
+import coursekit.kernel.install.EngineCache;
 import coursekit.kernel.install.JupyterPaths;
 import coursekit.kernel.install.KernelSpec;
 import java.io.File;
@@ -13,11 +14,15 @@ import java.util.List;
 public final class InstallMain {
 
     static final String USAGE = """
-            Usage: ./kit install-kernel [--user | --prefix DIR] [--name NAME] [--display-name TEXT]
+            Usage: ./kit install-kernel [--user | --prefix DIR [--shared]] [--name NAME] [--display-name TEXT]
                                         [--heap SIZE] [--engine NAME] [--device cpu|gpu|gpu:N]
                                         [--timeout SECONDS] [--java PATH] [--jvm-opt OPTION]...
               --user          install for this user (the default)
               --prefix DIR    install into DIR/share/jupyter/kernels (a virtualenv or conda prefix)
+              --shared        with --prefix, for every user of a server (e.g. --prefix /opt/tljh/user):
+                              copies the whole class path into DIR/share/coursekit/lib and unpacks
+                              PyTorch's native libraries into DIR/share/coursekit/djl, readable by all,
+                              so the kernel needs nothing from the installing user's folders
               --name NAME     kernelspec name (default coursekit-java)
               --heap SIZE     maximum heap of the kernel JVM, e.g. 4g
               --engine NAME   DJL's default engine, e.g. PyTorch
@@ -50,11 +55,17 @@ public final class InstallMain {
         }
         KernelSpec.Builder spec = KernelSpec.builder(classPath);
         Path kernels = JupyterPaths.userKernels();
+        Path prefix = null;
+        boolean shared = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
                 case "--user" -> kernels = JupyterPaths.userKernels();
-                case "--prefix" -> kernels = JupyterPaths.prefixKernels(Path.of(value(args, ++i, option)));
+                case "--prefix" -> {
+                    prefix = Path.of(value(args, ++i, option)).toAbsolutePath().normalize();
+                    kernels = JupyterPaths.prefixKernels(prefix);
+                }
+                case "--shared" -> shared = true;
                 case "--name" -> spec.name(value(args, ++i, option));
                 case "--display-name" -> spec.displayName(value(args, ++i, option));
                 case "--heap" -> spec.heap(value(args, ++i, option));
@@ -68,6 +79,21 @@ public final class InstallMain {
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'.");
+            }
+        }
+        if (shared) {
+            if (prefix == null) {
+                throw new IllegalArgumentException("--shared installs for all users of a server and needs --prefix DIR, e.g. --prefix /opt/tljh/user.");
+            }
+            Path home = prefix.resolve("share").resolve("coursekit");
+            spec.sharedLib(home.resolve("lib"));
+            Path natives = home.resolve("djl");
+            if (EngineCache.fill(natives, classPath)) {
+                // DJL reads ENGINE_CACHE_DIR from the environment first, so a server's setting still wins.
+                spec.jvmOption("-DENGINE_CACHE_DIR=" + natives);
+            } else {
+                System.err.println("install-kernel: PyTorch's native libraries could not be unpacked into " + natives
+                        + "; each user's kernel will unpack them into ~/.djl.ai on first use.");
             }
         }
         return spec.build().installInto(kernels);

@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +26,10 @@ import java.util.stream.Stream;
  * copied into the kernelspec's {@code lib/}, so the kernel survives {@code mvn clean}; jars in
  * {@code ~/.m2/repository} are referenced where they are, which keeps the install small although DJL's
  * native jars are hundreds of megabytes.
+ *
+ * <p>A shared install ({@link Builder#sharedLib}) copies every entry, Maven's jars included, into one
+ * folder readable by all users, class folders packed into jars: the kernel then needs nothing from the
+ * installing user's folders, as on a JupyterHub where root installs and students run it.
  */
 public final class KernelSpec {
 
@@ -34,6 +40,7 @@ public final class KernelSpec {
     private final Map<String, String> env;
     private final List<Path> classPath;
     private final Path mavenRepository;
+    private final Path sharedLib;
 
     private KernelSpec(Builder b) {
         this.name = b.name;
@@ -43,6 +50,7 @@ public final class KernelSpec {
         this.env = Map.copyOf(b.env);
         this.classPath = List.copyOf(b.classPath);
         this.mavenRepository = b.mavenRepository;
+        this.sharedLib = b.sharedLib;
     }
 
     public static Builder builder(List<Path> classPath) {
@@ -59,26 +67,82 @@ public final class KernelSpec {
         try {
             Path lib = dir.resolve("lib");
             deleteTree(lib);
-            Files.createDirectories(lib);
-            List<String> entries = new ArrayList<>();
-            int copied = 0;
+            List<Path> sources = new ArrayList<>();
             for (Path entry : classPath) {
                 Path absolute = entry.toAbsolutePath().normalize();
                 if (!Files.exists(absolute)) {
                     throw new IllegalArgumentException("The class path entry " + absolute + " does not exist; build first (./kit build).");
                 }
-                if (absolute.startsWith(mavenRepository)) {
-                    entries.add(absolute.toString());
-                } else {
-                    Path target = lib.resolve(String.format("%02d-%s", copied++, absolute.getFileName()));
-                    copy(absolute, target);
-                    entries.add(target.toString());
-                }
+                sources.add(absolute);
             }
+            List<String> entries = sharedLib != null ? copyShared(sources) : copyLocal(sources, lib);
             AtomicFiles.write(dir.resolve("kernel.json"), json(String.join(File.pathSeparator, entries)).getBytes(StandardCharsets.UTF_8));
+            if (sharedLib != null) {
+                readableByAll(kernelsDir.getParent(), kernelsDir, dir);
+            }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the kernelspec into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Copies the entries outside the Maven repository into {@code lib}; the rest stay where they are. */
+    private List<String> copyLocal(List<Path> sources, Path lib) throws IOException {
+        Files.createDirectories(lib);
+        List<String> entries = new ArrayList<>();
+        int copied = 0;
+        for (Path source : sources) {
+            if (source.startsWith(mavenRepository)) {
+                entries.add(source.toString());
+            } else {
+                Path target = lib.resolve(String.format("%02d-%s", copied++, source.getFileName()));
+                copy(source, target);
+                entries.add(target.toString());
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Copies every entry into the shared folder as a jar readable by all (each written beside its place,
+     * then moved), and deletes the jars an older install left there.
+     */
+    private List<String> copyShared(List<Path> sources) throws IOException {
+        Files.createDirectories(sharedLib);
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Path source = sources.get(i);
+            String file = source.getFileName().toString();
+            Path target = sharedLib.resolve(String.format("%02d-%s", i, Files.isDirectory(source) ? file + ".jar" : file));
+            if (Files.isDirectory(source)) {
+                AtomicFiles.write(target, out -> Jars.pack(source, out));
+            } else {
+                AtomicFiles.write(target, out -> Files.copy(source, out));
+            }
+            entries.add(target.toString());
+        }
+        try (Stream<Path> files = Files.list(sharedLib)) {
+            for (Path old : (Iterable<Path>) files::iterator) {
+                if (!entries.contains(old.toString()) && old.getFileName().toString().endsWith(".jar")) {
+                    Files.delete(old);
+                }
+            }
+        }
+        readableByAll(sharedLib.getParent(), sharedLib);
+        return entries;
+    }
+
+    /** Lets every user read these files and folders (adding permissions, never taking any away). */
+    static void readableByAll(Path... paths) throws IOException {
+        for (Path path : paths) {
+            if (Files.exists(path) && Files.getFileStore(path).supportsFileAttributeView("posix")) {
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+                permissions.addAll(Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ));
+                if (Files.isDirectory(path)) {
+                    permissions.addAll(Set.of(PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE));
+                }
+                Files.setPosixFilePermissions(path, permissions);
+            }
         }
     }
 
@@ -140,6 +204,7 @@ public final class KernelSpec {
         private final List<String> jvmOptions = new ArrayList<>(List.of("-Xss4m", "-Djava.awt.headless=true", "-Dai.djl.offline=true"));
         private final Map<String, String> env = new LinkedHashMap<>();
         private Path mavenRepository = Path.of(System.getProperty("user.home"), ".m2", "repository");
+        private Path sharedLib;
 
         private Builder(List<Path> classPath) {
             if (classPath.isEmpty()) {
@@ -213,6 +278,12 @@ public final class KernelSpec {
         /** Where the local Maven repository is; its jars are referenced, not copied. */
         public Builder mavenRepository(Path repository) {
             this.mavenRepository = repository.toAbsolutePath().normalize();
+            return this;
+        }
+
+        /** Copies the whole class path into {@code lib}, readable by all users (a system-wide install). */
+        public Builder sharedLib(Path lib) {
+            this.sharedLib = lib.toAbsolutePath().normalize();
             return this;
         }
 
