@@ -1,34 +1,16 @@
 package coursekit.cl;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import coursekit.data.ImageSet;
 import coursekit.engine.Autograd;
 import coursekit.engine.Seeds;
 import coursekit.model.Network;
-import coursekit.train.Batches;
-import coursekit.train.Losses;
 import coursekit.train.Optimizer;
 import coursekit.train.Optimizers;
-import coursekit.train.TrainingDivergedException;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -50,13 +32,11 @@ import java.util.function.Supplier;
  */
 public final class ContinualTrainer {
 
-    private static final int EVALUATION_BATCH = 256;
-
-    private final IntFunction<Network> model;
-    private final int epochs;
-    private final int batchSize;
-    private final Supplier<Optimizer> optimizer;
-    private final long seed;
+    final IntFunction<Network> model;
+    final int epochs;
+    final int batchSize;
+    final Supplier<Optimizer> optimizer;
+    final long seed;
     private final Consumer<String> progress;
 
     private ContinualTrainer(Builder builder) {
@@ -78,7 +58,7 @@ public final class ContinualTrainer {
 
     /** The settings of a {@link ContinualTrainer}; each has a default but the model. */
     public static final class Builder {
-        private final IntFunction<Network> model;
+        final IntFunction<Network> model;
         private int epochs = 5;
         private int batchSize = 64;
         private Supplier<Optimizer> optimizer = () -> Optimizers.adam(1e-3);
@@ -163,7 +143,7 @@ public final class ContinualTrainer {
         int size = scenario.size();
         double[][] r = new double[size][size];
         int[] classesSeen = new int[size];
-        try (Run run = new Run(scenario)) {
+        try (ContinualRun run = new ContinualRun(this, scenario)) {
             for (int i = 0; i < size; i++) {
                 long started = System.nanoTime();
                 Experience experience = scenario.experience(i);
@@ -200,236 +180,5 @@ public final class ContinualTrainer {
             sum += row[j];
         }
         return sum / count;
-    }
-
-    /** The state of one run: the network and where each experience's units lie. */
-    final class Run implements AutoCloseable {
-
-        private final Scenario scenario;
-        private final int units;
-        private final int[] offsets;
-        /** One past the last active unit after each experience, computed once: training and every R[i][j] ask for it. */
-        private final int[] ends;
-        private Network network;
-        private Optimizer opt;
-
-        Run(Scenario scenario) {
-            this.scenario = scenario;
-            this.offsets = new int[scenario.size()];
-            int total = 0;
-            for (int i = 0; i < scenario.size(); i++) {
-                offsets[i] = scenario.taskIncremental() ? total : 0;
-                total += scenario.experience(i).classes().length;
-            }
-            this.units = scenario.taskIncremental() ? total : scenario.numClasses();
-            this.ends = new int[scenario.size()];
-            int end = 0;
-            for (int i = 0; i < scenario.size(); i++) {
-                for (int c : scenario.experience(i).classes()) {
-                    end = Math.max(end, c + 1);
-                }
-                ends[i] = scenario.taskIncremental() ? offsets[i] + scenario.experience(i).classes().length : end;
-            }
-            checkClassOrder();
-            start();
-        }
-
-        /** A new network with a new optimizer: optimizer state lives in the network's manager, so one per network keeps memory flat. */
-        private void start() {
-            network = model.apply(units);
-            opt = optimizer.get();
-            opt.bindTo(network, network.name());
-        }
-
-        /** The class-incremental masking keeps a prefix of units active, so the classes seen must always be 0..k-1. */
-        private void checkClassOrder() {
-            if (scenario.taskIncremental()) {
-                return;
-            }
-            java.util.Set<Integer> seen = new java.util.TreeSet<>();
-            for (int i = 0; i < scenario.size(); i++) {
-                for (int c : scenario.experience(i).classes()) {
-                    seen.add(c);
-                }
-                if (activeEnd(i) != seen.size() || activeEnd(i) > scenario.numClasses()) {
-                    throw new IllegalArgumentException("After experience " + i + " of " + scenario.name() + " the classes seen are " + seen
-                            + ", but the trainer needs them to be 0.." + (seen.size() - 1) + " of the " + scenario.numClasses()
-                            + " (each experience bringing the labels after those before it, as Scenarios.classIncremental numbers them).");
-                }
-            }
-        }
-
-        /** One past the last active unit after experience {@code i} (class-incremental: the classes seen so far). */
-        int activeEnd(int i) {
-            return i < 0 ? 0 : ends[i];
-        }
-
-        private int minClass(int j) {
-            return Arrays.stream(scenario.experience(j).classes()).min().orElse(0);
-        }
-
-        long seed() {
-            return seed;
-        }
-
-        void restart() {
-            network.close();
-            start();
-        }
-
-        double train(int i, ImageSet training, int oldClasses, List<Plugin> plugins) {
-            int lo = offsets[i];
-            int hi = activeEnd(i);
-            Map<String, Parameter> trainable = network.trainableParameters();
-            List<NDArray> weights = weights();
-            TrainingStep.Units active = new TrainingStep.Units(lo, hi);
-            List<TrainingStep.Units> oldHeads = oldHeads(i, oldClasses);
-            double lossSum = 0;
-            for (int epoch = 0; epoch < epochs; epoch++) {
-                Random random = new Random(seed * 1_000_003L + i * 1_009L + epoch);
-                Seeds.seedEngine(random.nextLong());
-                int[] order = Batches.shuffled(training.size(), random);
-                lossSum = 0;
-                for (int begin = 0; begin < order.length; begin += batchSize) {
-                    int[] indices = Arrays.copyOfRange(order, begin, Math.min(order.length, begin + batchSize));
-                    try (NDScope scope = new NDScope()) {
-                        NDArray x = Batches.images(network.manager(), training, indices);
-                        NDArray y = labels(network.manager(), training, indices);
-                        NDArray loss;
-                        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                            TrainingStep step = new TrainingStep(x, network.logits(x, true), active, y, oldClasses - lo, oldHeads, weights);
-                            loss = Losses.softmaxCrossEntropy(step.logits(), y);
-                            for (Plugin plugin : plugins) {
-                                loss = plugin.loss(step, loss);
-                            }
-                            collector.backward(loss);
-                        }
-                        float value = loss.getFloat();
-                        if (!Float.isFinite(value)) {
-                            throw new TrainingDivergedException(String.format(Locale.ROOT,
-                                    "The training loss became %s in experience %d, epoch %d; lower the learning rate (now %s).", value, i + 1,
-                                    epoch + 1, opt.describe()));
-                        }
-                        lossSum += value * indices.length;
-                        opt.apply(trainable, null);
-                        scope.suppressNotUsedWarning();
-                    }
-                }
-            }
-            return lossSum / training.size();
-        }
-
-        /** The units of earlier experiences: the old classes in one block, or each earlier task's head. */
-        private List<TrainingStep.Units> oldHeads(int i, int oldClasses) {
-            List<TrainingStep.Units> heads = new ArrayList<>();
-            if (scenario.taskIncremental()) {
-                for (int t = 0; t < i; t++) {
-                    heads.add(new TrainingStep.Units(offsets[t], ends[t]));
-                }
-            } else if (oldClasses > 0) {
-                heads.add(new TrainingStep.Units(0, oldClasses));
-            }
-            return heads;
-        }
-
-        /** Labels as indices into the active units: task-incremental labels already restart at 0 in each task. */
-        private NDArray labels(NDManager manager, ImageSet images, int[] indices) {
-            int[] values = new int[indices.length];
-            for (int n = 0; n < indices.length; n++) {
-                values[n] = images.label(indices[n]);
-            }
-            return manager.create(values, new Shape(indices.length));
-        }
-
-        /** Accuracy on experience {@code j}'s test set after training on experience {@code i}. */
-        double accuracy(int i, int j, List<Plugin> plugins) {
-            ImageSet test = scenario.experience(j).test();
-            int lo = offsets[j];
-            int hi = scenario.taskIncremental() ? offsets[j] + scenario.experience(j).classes().length : activeEnd(i);
-            if (!scenario.taskIncremental() && j > i && offsets[j] == 0 && minClass(j) >= hi) {
-                return Double.NaN;
-            }
-            if (test.size() == 0) {
-                return 0;
-            }
-            long correct = 0;
-            for (int begin = 0; begin < test.size(); begin += EVALUATION_BATCH) {
-                int[] indices = Batches.range(begin, Math.min(test.size(), begin + EVALUATION_BATCH));
-                try (NDScope scope = new NDScope()) {
-                    NDArray x = Batches.images(network.manager(), test, indices);
-                    NDArray features = network.features(x, false);
-                    NDArray scores = null;
-                    for (Plugin plugin : plugins) {
-                        NDArray s = plugin.scores(features, hi);
-                        scores = s != null ? s : scores;
-                    }
-                    if (scores == null) {
-                        scores = network.logitsOf(features, false);
-                    }
-                    int[] predicted = scores.get(":, " + lo + ":" + hi).argMax(1).toType(DataType.INT32, false).toIntArray();
-                    for (int n = 0; n < indices.length; n++) {
-                        correct += predicted[n] == test.label(indices[n]) ? 1 : 0;
-                    }
-                    scope.suppressNotUsedWarning();
-                }
-            }
-            return (double) correct / test.size();
-        }
-
-        double[][] features(ImageSet images) {
-            double[][] rows = new double[images.size()][];
-            for (int begin = 0; begin < images.size(); begin += EVALUATION_BATCH) {
-                int[] indices = Batches.range(begin, Math.min(images.size(), begin + EVALUATION_BATCH));
-                try (NDScope scope = new NDScope()) {
-                    NDArray features = network.features(Batches.images(network.manager(), images, indices), false);
-                    int dim = (int) (features.size() / indices.length);
-                    float[] values = features.toFloatArray();
-                    for (int n = 0; n < indices.length; n++) {
-                        double[] row = new double[dim];
-                        for (int d = 0; d < dim; d++) {
-                            row[d] = values[n * dim + d];
-                        }
-                        rows[begin + n] = row;
-                    }
-                    scope.suppressNotUsedWarning();
-                }
-            }
-            return rows;
-        }
-
-        List<NDArray> weights() {
-            return network.trainableParameters().values().stream().map(Parameter::getArray).toList();
-        }
-
-        Network copyOfModel() {
-            Network copy = model.apply(units);
-            try {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                network.writeParameters(new DataOutputStream(bytes));
-                copy.readParameters(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), "a copy of " + network.name());
-            } catch (IOException e) {
-                copy.close();
-                throw new UncheckedIOException("Cannot copy network " + network.name() + " in memory: " + e.getMessage(), e);
-            }
-            copy.freezeAll();
-            return copy;
-        }
-
-        List<NDArray> fisherDiagonal(int i, ImageSet images, int samples, long drawSeed, NDManager manager) {
-            int lo = offsets[i];
-            int hi = activeEnd(i);
-            int[] chosen = Herding.random(images.size(), samples, new Random(drawSeed));
-            List<NDArray> weights = weights();
-            return Fisher.diagonal(weights, samples, n -> {
-                int[] one = {chosen[n]};
-                NDArray logits = network.logits(Batches.images(network.manager(), images, one), false).get(":, " + lo + ":" + hi);
-                return Losses.softmaxCrossEntropy(logits, labels(network.manager(), images, one));
-            }, manager);
-        }
-
-        @Override
-        public void close() {
-            network.close();
-        }
     }
 }

@@ -9,9 +9,9 @@ abstract class ExperienceContext {
     private final int index;
     private final int[] classes;
     private final ImageSet experienceData;
-    final ContinualTrainer.Run run;
+    final ContinualRun run;
 
-    ExperienceContext(int index, int[] classes, ImageSet experienceData, ContinualTrainer.Run run) {
+    ExperienceContext(int index, int[] classes, ImageSet experienceData, ContinualRun run) {
         this.index = index;
         this.classes = classes.clone();
         this.experienceData = experienceData;

@@ -10,7 +10,7 @@ public final class ExperienceEnd extends ExperienceContext {
 
     private final int activeClasses;
 
-    ExperienceEnd(int index, int[] classes, int activeClasses, ImageSet experienceData, ContinualTrainer.Run run) {
+    ExperienceEnd(int index, int[] classes, int activeClasses, ImageSet experienceData, ContinualRun run) {
         super(index, classes, experienceData, run);
         this.activeClasses = activeClasses;
     }

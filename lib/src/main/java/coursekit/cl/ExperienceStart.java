@@ -11,7 +11,7 @@ public final class ExperienceStart extends ExperienceContext {
     private final List<ImageSet> extra = new ArrayList<>();
     private boolean restart;
 
-    ExperienceStart(int index, int[] classes, int oldClasses, ImageSet experienceData, ContinualTrainer.Run run) {
+    ExperienceStart(int index, int[] classes, int oldClasses, ImageSet experienceData, ContinualRun run) {
         super(index, classes, experienceData, run);
         this.oldClasses = oldClasses;
     }
