@@ -61,7 +61,7 @@ javac -d "$out/cell-cost-classes" -cp "kernel/target/classes:$(cat kernel/target
 # Compiled in memory: py_compile would leave __pycache__ folders in the checkout.
 "$python" -c 'import sys; [compile(open(f).read(), f, "exec") for f in sys.argv[1:]]' \
   bench/pytorch_step.py bench/augment_torchvision.py bench/photo_load_torchvision.py bench/submissions.py \
-  kernel/bench/compare_kernels.py kernel/bench/print_flood.py kernel/bench/pause_curve.py
+  kernel/bench/compare_kernels.py kernel/bench/print_flood.py kernel/bench/pause_curve.py kernel/bench/trivial_cell.py
 for script in bench/*.sh kernel/bench/*.sh; do bash -n "$script"; done
 export SMOKE=1
 

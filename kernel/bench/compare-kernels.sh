@@ -80,6 +80,8 @@ done
 (( ${#names[@]} > 2 )) || echo "compare-kernels: no peers (PEERS is empty); coursekit only"
 
 export JUPYTER_PATH="$prefix/share/jupyter"
+# The harnesses share kernel/bench/trivial_cell.py; no __pycache__ is left in the checkout.
+export PYTHONDONTWRITEBYTECODE=1
 # The kernels' own start-up chatter goes to a log, shown only if the comparison itself fails.
 if ! /usr/bin/python3 kernel/bench/compare_kernels.py "$rounds" "$idle" "${names[@]}" 2>"$prefix/stderr.log"; then
   echo "compare-kernels: compare_kernels.py failed; the end of its error output:" >&2

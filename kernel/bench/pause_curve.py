@@ -11,16 +11,10 @@ import time
 
 from jupyter_client.manager import start_new_kernel
 
+from trivial_cell import round_trip
+
 pauses = [float(p) for p in sys.argv[1].split()]
 kernels = sys.argv[2:]
-
-
-def round_trip(client):
-    sent = time.time()
-    reply = client.execute_interactive("1 + 1", timeout=60, output_hook=lambda msg: None)
-    if reply["content"]["status"] != "ok":
-        raise RuntimeError("1 + 1 failed: %r" % reply["content"])
-    return time.time() - sent
 
 
 def median_after(kernel, pause):
