@@ -73,9 +73,18 @@ public final class Fit {
             config.progress().accept("Resuming from " + Checkpoint.file(config.checkpointDir()) + " after epoch " + history.epochs() + ".");
         }
         Map<String, Parameter> trainable = network.trainableParameters();
-        Map<String, Float> rates = LearningRates.perParameter(network, trainable.keySet(), optimizer.learningRate(), config.rateFactors());
-        for (int epoch = history.epochs(); epoch < config.epochs(); epoch++) {
+        Training training = new Training(network, history, optimizer.learningRate(), config.progress());
+        config.callbacks().forEach(c -> c.onTrainBegin(training));
+        double rate = Double.NaN;
+        Map<String, Float> rates = null;
+        for (int epoch = history.epochs(); epoch < config.epochs() && !training.stopRequested(); epoch++) {
             long started = System.nanoTime();
+            int current = epoch;
+            config.callbacks().forEach(c -> c.onEpochBegin(training, current));
+            if (training.learningRate() != rate) {
+                rate = training.learningRate();
+                rates = LearningRates.perParameter(network, trainable.keySet(), rate, config.rateFactors());
+            }
             // Seeding per epoch makes a resumed run draw the same shuffles and dropout masks.
             Seeds.seedEngine(seed * 1_000_003L + epoch);
             Map<String, Double> metrics = trainEpoch(network, train, config, optimizer, trainable, rates, new Random(seed * 31 + epoch), epoch);
@@ -89,7 +98,10 @@ public final class Fit {
                 Checkpoint.write(config.checkpointDir(), network, optimizer, history, seed);
             }
             config.progress().accept(progressLine(epoch + 1, config.epochs(), (System.nanoTime() - started) / 1e9, metrics));
+            Map<String, Double> reported = java.util.Collections.unmodifiableMap(metrics);
+            config.callbacks().forEach(c -> c.onEpochEnd(training, current, reported));
         }
+        config.callbacks().forEach(c -> c.onTrainEnd(training));
         return history;
     }
 

@@ -2,8 +2,10 @@ package coursekit.train;
 
 import coursekit.augment.Augmenter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -25,6 +27,7 @@ public final class FitConfig {
     private Consumer<String> progress = System.out::println;
     private Augmenter augment;
     private Map<String, Double> rateFactors = Map.of();
+    private List<Callback> callbacks = List.of();
 
     private FitConfig() {}
 
@@ -39,6 +42,7 @@ public final class FitConfig {
         copy.progress = progress;
         copy.augment = augment;
         copy.rateFactors = rateFactors;
+        copy.callbacks = callbacks;
         return copy;
     }
 
@@ -133,6 +137,26 @@ public final class FitConfig {
         factors.put(java.util.Objects.requireNonNull(fromLayer, "fromLayer"), factor);
         copy.rateFactors = Collections.unmodifiableMap(factors);
         return copy;
+    }
+
+    /**
+     * Adds Keras-style callbacks, called in this order after those added before: {@link EarlyStopping},
+     * {@link ModelCheckpoint}, {@link LearningRateScheduler}, {@link ReduceLROnPlateau}, {@link CsvLogger} or
+     * your own {@link Callback}.
+     */
+    public FitConfig callbacks(Callback... more) {
+        List<Callback> all = new ArrayList<>(callbacks);
+        for (Callback callback : more) {
+            all.add(java.util.Objects.requireNonNull(callback, "callback"));
+        }
+        FitConfig copy = copy();
+        copy.callbacks = List.copyOf(all);
+        return copy;
+    }
+
+    /** The callbacks, in the order they are called. */
+    public List<Callback> callbacks() {
+        return callbacks;
     }
 
     /** The learning-rate factors by the layer they start at. */
