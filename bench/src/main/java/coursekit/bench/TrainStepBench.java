@@ -13,6 +13,7 @@ import coursekit.model.Network;
 import coursekit.train.Batches;
 import coursekit.train.Fit;
 import coursekit.train.FitConfig;
+import coursekit.train.GradientStep;
 import coursekit.train.Losses;
 import coursekit.train.Optimizer;
 import coursekit.train.Optimizers;
@@ -110,17 +111,10 @@ public final class TrainStepBench {
             for (int s = 0; s < steps; s++) {
                 long started = System.nanoTime();
                 try (NDScope scope = new NDScope()) {
-                    NDArray loss;
-                    NDArray logits;
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        logits = network.logits(x, true);
-                        loss = Losses.crossEntropy(network.head(), logits, y);
-                        collector.backward(loss);
-                    }
-                    loss.getFloat();
-                    Losses.correct(network.head(), logits, y);
-                    // Fit passes per-parameter rates; without rate factors each is the base rate, as null gives.
-                    optimizer.apply(trainable, null);
+                    // Fit's own step; Fit passes per-parameter rates, and without rate factors each is the base rate, as null gives.
+                    GradientStep.Outcome outcome = GradientStep.run(network, x, logits -> Losses.crossEntropy(network.head(), logits, y),
+                            optimizer, trainable, null, () -> "in the benchmark");
+                    Losses.correct(network.head(), outcome.logits(), y);
                     scope.suppressNotUsedWarning();
                 }
                 coreMs[s] = (System.nanoTime() - started) / 1e6;

@@ -1,20 +1,18 @@
 package coursekit.cl;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import coursekit.data.ImageSet;
 import coursekit.engine.Seeds;
 import coursekit.model.Network;
 import coursekit.train.Batches;
+import coursekit.train.GradientStep;
 import coursekit.train.Losses;
 import coursekit.train.Optimizer;
-import coursekit.train.TrainingDivergedException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -24,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
@@ -140,23 +137,16 @@ final class ContinualRun implements AutoCloseable {
                 try (NDScope scope = new NDScope()) {
                     NDArray x = Batches.images(network.manager(), training, indices);
                     NDArray y = labels(network.manager(), training, indices);
-                    NDArray loss;
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        TrainingStep step = new TrainingStep(x, network.logits(x, true), active, y, oldClasses - lo, oldHeads, weights);
-                        loss = Losses.softmaxCrossEntropy(step.logits(), y);
+                    int at = epoch + 1;
+                    GradientStep.Outcome outcome = GradientStep.run(network, x, all -> {
+                        TrainingStep step = new TrainingStep(x, all, active, y, oldClasses - lo, oldHeads, weights);
+                        NDArray loss = Losses.softmaxCrossEntropy(step.logits(), y);
                         for (Plugin plugin : plugins) {
                             loss = plugin.loss(step, loss);
                         }
-                        collector.backward(loss);
-                    }
-                    float value = loss.getFloat();
-                    if (!Float.isFinite(value)) {
-                        throw new TrainingDivergedException(String.format(Locale.ROOT,
-                                "The training loss became %s in experience %d, epoch %d; lower the learning rate (now %s).", value, i + 1,
-                                epoch + 1, opt.describe()));
-                    }
-                    lossSum += value * indices.length;
-                    opt.apply(trainable, null);
+                        return loss;
+                    }, opt, trainable, null, () -> "in experience " + (i + 1) + ", epoch " + at);
+                    lossSum += outcome.loss() * indices.length;
                     scope.suppressNotUsedWarning();
                 }
             }

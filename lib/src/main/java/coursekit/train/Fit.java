@@ -1,10 +1,8 @@
 package coursekit.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import coursekit.data.ImageSet;
 import coursekit.data.Split;
 import coursekit.engine.Autograd;
@@ -118,23 +116,11 @@ public final class Fit {
                         ? train.inputs(network.manager(), indices)
                         : train.augmentedInputs(network.manager(), indices, config.augment(), epoch);
                 NDArray y = train.labels(network.manager(), indices, network.head());
-                NDArray logits;
-                NDArray loss;
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    logits = network.logits(x, true);
-                    loss = Losses.crossEntropy(network.head(), logits, y);
-                    collector.backward(loss);
-                }
-                float value = loss.getFloat();
-                if (!Float.isFinite(value)) {
-                    throw new TrainingDivergedException(String.format(Locale.ROOT,
-                            "The training loss became %s at epoch %d, batch %d; lower the learning rate (now %s) or check "
-                                    + "the inputs for NaN values.",
-                            value, epoch + 1, batches + 1, optimizer.describe()));
-                }
-                lossSum += value * indices.length;
-                correct += Losses.correct(network.head(), logits, y);
-                optimizer.apply(trainable, rates);
+                int batch = batches + 1;
+                GradientStep.Outcome step = GradientStep.run(network, x, logits -> Losses.crossEntropy(network.head(), logits, y),
+                        optimizer, trainable, rates, () -> "at epoch " + (epoch + 1) + ", batch " + batch);
+                lossSum += step.loss() * indices.length;
+                correct += Losses.correct(network.head(), step.logits(), y);
                 batches++;
                 scope.suppressNotUsedWarning();
             }
