@@ -138,14 +138,15 @@ final class ContinualRun implements AutoCloseable {
                     NDArray x = Batches.images(network.manager(), training, indices);
                     NDArray y = labels(network.manager(), training, indices);
                     int at = epoch + 1;
+                    TrainingStep[] step = new TrainingStep[1];
                     GradientStep.Outcome outcome = GradientStep.run(network, x, all -> {
-                        TrainingStep step = new TrainingStep(x, all, active, y, oldClasses - lo, oldHeads, weights);
-                        NDArray loss = Losses.softmaxCrossEntropy(step.logits(), y);
+                        step[0] = new TrainingStep(x, all, active, y, oldClasses - lo, oldHeads, weights);
+                        NDArray loss = Losses.softmaxCrossEntropy(step[0].logits(), y);
                         for (Plugin plugin : plugins) {
-                            loss = plugin.loss(step, loss);
+                            loss = plugin.loss(step[0], loss);
                         }
                         return loss;
-                    }, opt, trainable, null, () -> "in experience " + (i + 1) + ", epoch " + at);
+                    }, opt, trainable, null, () -> "in experience " + (i + 1) + ", epoch " + at, () -> plugins.forEach(p -> p.afterBackward(step[0])));
                     lossSum += outcome.loss() * indices.length;
                     scope.suppressNotUsedWarning();
                 }

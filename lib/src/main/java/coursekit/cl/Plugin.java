@@ -22,6 +22,12 @@ public interface Plugin extends AutoCloseable {
     }
 
     /** After training on an experience: choose exemplars, compute class means or the Fisher information. */
+    /**
+     * After the backward pass of a training batch, before the optimizer's update: the gradients are on
+     * {@code step.weights()} (e.g. for Synaptic Intelligence's path integral).
+     */
+    default void afterBackward(TrainingStep step) {}
+
     default void afterExperience(ExperienceEnd end) {}
 
     /**

@@ -73,6 +73,17 @@ public final class Strategies {
         return Strategy.of("EWC", () -> new ElasticWeightConsolidation(lambda, 500)).supportingTaskIncremental();
     }
 
+    /**
+     * Synaptic Intelligence with penalty strength {@code c} and damping {@code xi}: each weight's importance
+     * summed along its training path, no extra pass over the data.
+     */
+    public static Strategy si(double c, double xi) {
+        if (!(c >= 0) || Double.isInfinite(c) || !(xi > 0) || Double.isInfinite(xi)) {
+            throw new IllegalArgumentException("SI needs a strength c of at least 0 and a damping xi above 0, but got c=" + c + ", xi=" + xi + ".");
+        }
+        return Strategy.of("SI", () -> new SynapticIntelligence(c, xi)).supportingTaskIncremental();
+    }
+
     private static void checkMemory(int memorySize) {
         if (memorySize < 1) {
             throw new IllegalArgumentException("The memory must hold at least one image, but got memorySize=" + memorySize + ".");

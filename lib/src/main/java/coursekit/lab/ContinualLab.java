@@ -52,9 +52,9 @@ public final class ContinualLab {
     static final String ICARL = "icarl";
 
     /** The strategy names {@code --strategy} understands. */
-    static final List<String> STRATEGIES = List.of("naive", "joint", "cumulative", "replay", "lwf", "icarl-herding", "icarl-random", "ewc");
+    static final List<String> STRATEGIES = List.of("naive", "joint", "cumulative", "replay", "lwf", "icarl-herding", "icarl-random", "ewc", "si");
 
-    static final Set<String> OPTIONS = Set.of("dataset", "scenario", "strategy", "seeds", "memory", "lambda", "temperature", "ewc-lambda");
+    static final Set<String> OPTIONS = Set.of("dataset", "scenario", "strategy", "seeds", "memory", "lambda", "temperature", "ewc-lambda", "si-c");
 
     /** Training images per class in quick mode (of about 1,200), and test images per class (of about 200). */
     private static final int QUICK_TRAIN_PER_CLASS = 60;
@@ -178,7 +178,7 @@ public final class ContinualLab {
             return strategies;
         }
         if (named) {
-            throw new LabException("--scenario task runs naive, lwf and ewc, which train within one task's head; leave out "
+            throw new LabException("--scenario task runs naive, lwf, ewc and si, which train within one task's head; leave out "
                     + String.join(", ", without) + " (they mix the classes of several tasks in one head).");
         }
         System.out.println("With a head per task this lab runs " + strategies.stream().filter(Strategy::taskIncremental)
@@ -204,6 +204,7 @@ public final class ContinualLab {
                 case "icarl-herding" -> Strategies.icarl(memory, Strategies.Selection.HERDING);
                 case "icarl-random" -> Strategies.icarl(memory, Strategies.Selection.RANDOM);
                 case "ewc" -> Strategies.ewc(ewcLambda);
+                case "si" -> Strategies.si(options.decimal("si-c", 10.0), 0.1);
                 default -> throw new LabException("Lab " + lab + " has no strategy '" + name.trim() + "'; --strategy takes a comma-separated list of "
                         + String.join(", ", STRATEGIES) + ".");
             };

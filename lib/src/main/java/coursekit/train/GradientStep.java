@@ -33,6 +33,12 @@ public final class GradientStep {
      */
     public static Outcome run(Network network, NDArray x, LossOf lossOf, Optimizer optimizer, Map<String, Parameter> trainable,
             Map<String, Float> rates, Supplier<String> where) {
+        return run(network, x, lossOf, optimizer, trainable, rates, where, () -> { });
+    }
+
+    /** {@link #run(Network, NDArray, LossOf, Optimizer, Map, Map, Supplier)}, calling {@code afterBackward} between the backward pass and the update. */
+    public static Outcome run(Network network, NDArray x, LossOf lossOf, Optimizer optimizer, Map<String, Parameter> trainable,
+            Map<String, Float> rates, Supplier<String> where, Runnable afterBackward) {
         NDArray logits;
         NDArray loss;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -46,6 +52,7 @@ public final class GradientStep {
                     "The training loss became %s %s; lower the learning rate (now %s) or check the inputs for NaN values.",
                     value, where.get(), optimizer.describe()));
         }
+        afterBackward.run();
         optimizer.apply(trainable, rates);
         return new Outcome(value, logits);
     }

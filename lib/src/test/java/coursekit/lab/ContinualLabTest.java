@@ -13,7 +13,7 @@ class ContinualLabTest {
     void anUnknownStrategyListsTheKnownOnes() {
         LabException e = assertThrows(LabException.class, () -> ContinualLab.lwf(new String[] {"--strategy", "naive,gem"}));
         assertEquals("Lab lwf has no strategy 'gem'; --strategy takes a comma-separated list of naive, joint, cumulative, replay, lwf, "
-                + "icarl-herding, icarl-random, ewc.", e.getMessage());
+                + "icarl-herding, icarl-random, ewc, si.", e.getMessage());
     }
 
     @Test
@@ -26,7 +26,7 @@ class ContinualLabTest {
     void aHeadPerTaskRefusesTheStrategiesThatMixTasksInOneHead() {
         LabException e = assertThrows(LabException.class,
                 () -> ContinualLab.lwf(new String[] {"--scenario", "task", "--strategy", "naive,replay,icarl-herding"}));
-        assertEquals("--scenario task runs naive, lwf and ewc, which train within one task's head; leave out Replay (200), "
+        assertEquals("--scenario task runs naive, lwf, ewc and si, which train within one task's head; leave out Replay (200), "
                 + "iCaRL herding (200) (they mix the classes of several tasks in one head).", e.getMessage());
     }
 
