@@ -11,7 +11,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${CHECK_IMAGE_DIR:-${TMPDIR:-/var/tmp}/coursekit-check-image}"
 base=localhost/coursekit-bookworm
 image=localhost/coursekit-singleuser:check
-podman=(podman --storage-driver vfs --cgroup-manager cgroupfs)
+# Its own storage, so that it neither meets nor disturbs other podman users of this machine.
+podman=(podman --root "$work/storage" --runroot "$work/run" --storage-driver vfs --cgroup-manager cgroupfs)
 
 echo "Cannot do here: pull quay.io/jupyter/base-notebook (no container registry is reachable), so the" \
      "image is built FROM a debootstrapped Debian bookworm; Kubernetes and the Helm chart are not exercised."
@@ -87,6 +88,7 @@ in_image_script() {
   cat <<'SCRIPT'
 set -e
 id
+touch /tmp/check-start
 jupyter kernelspec list
 cd /opt/coursekit/kit
 COURSEKIT_QUICK=1 ./kit run notebooks/lectures/00-java-notebooks-tour.ipynb --out /tmp/out.ipynb
@@ -103,6 +105,10 @@ for f in ["/tmp/out.ipynb", "/tmp/nbconvert.ipynb"]:
     print(f, len(cells), "code cells,", len(errors), "errors")
     assert not errors, errors
 PY
+# PyTorch's natives were unpacked at build time: the runs add nothing to DJL's cache, nor a .djl.ai to the home.
+echo "written into DJL's cache by these runs: $(find "$DJL_CACHE_DIR" -newer /tmp/check-start | wc -l) files"
+echo "home after the runs: $(ls -A "$HOME" | tr '\n' ' ')"
+test ! -e "$HOME/.djl.ai"
 SCRIPT
 }
 
