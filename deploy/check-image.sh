@@ -125,7 +125,9 @@ run_notebook() {
   mounted+=("image:$image")
   mount -t proc proc "$dir/proc" && mounted+=("$dir/proc")
   mount --rbind /dev "$dir/dev" && mounted+=("$dir/dev")
-  mkdir -p "$dir/tmp" && chmod 1777 "$dir/tmp"
+  # /tmp as a mount of its own: Java looks a written file's folder up in /proc/mounts, and in a bare
+  # chroot none of the listed mounts matches ("Mount point not found").
+  mount -t tmpfs -o mode=1777 tmpfs "$dir/tmp" && mounted+=("$dir/tmp")
   env="$("${podman[@]}" image inspect --format '{{range .Config.Env}}{{println .}}{{end}}' "$image")"
   # shellcheck disable=SC2086
   chroot --userspec=1000:100 "$dir" /usr/bin/env -i HOME=/home/jovyan USER=jovyan \
