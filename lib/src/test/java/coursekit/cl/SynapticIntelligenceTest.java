@@ -36,31 +36,9 @@ class SynapticIntelligenceTest {
     @Test
     void laterExperiencesPayThePenaltyAndTheFirstDoesNot() {
         Scenario tasks = Scenarios.taskIncremental(Spots.data(6, 40, 2), 3, 5);
-        double[] added = new double[3];
-        int[] experience = {-1};
-        double[] before = new double[1];
-        Strategy measured = Strategy.of("SI, measured",
-                () -> new Plugin() {
-                    @Override
-                    public void beforeExperience(ExperienceStart start) {
-                        experience[0]++;
-                    }
-
-                    @Override
-                    public NDArray loss(TrainingStep step, NDArray loss) {
-                        before[0] = loss.getFloat();
-                        return loss;
-                    }
-                },
-                () -> new SynapticIntelligence(1, 0.1),
-                () -> new Plugin() {
-                    @Override
-                    public NDArray loss(TrainingStep step, NDArray loss) {
-                        added[experience[0]] += loss.getFloat() - before[0];
-                        return loss;
-                    }
-                }).supportingTaskIncremental();
-        AccuracyMatrix r = Spots.trainer(4).run(tasks, measured);
+        LossProbe probe = LossProbe.run(Spots.trainer(4), tasks, () -> new SynapticIntelligence(1, 0.1));
+        double[] added = probe.added;
+        AccuracyMatrix r = probe.matrix;
         assertEquals(0.0, added[0], 0.0, "no importance yet in the first experience");
         assertTrue(added[1] > 0 && added[2] > 0, "the penalty in experiences 2 and 3: " + java.util.Arrays.toString(added));
         assertTrue(r.get(2, 0) > 0.7, "first task after the third: " + r.get(2, 0));
