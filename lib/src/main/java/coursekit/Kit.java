@@ -9,6 +9,7 @@ import coursekit.engine.Seeds;
 import coursekit.model.ModelSummary;
 import coursekit.model.Network;
 import coursekit.train.Evaluation;
+import coursekit.train.FeatureSet;
 import coursekit.train.Fit;
 import coursekit.train.FitConfig;
 import coursekit.train.History;
@@ -97,6 +98,19 @@ public final class Kit {
     /** Loss and accuracy on {@code images}. */
     public static Evaluation evaluate(Network network, ImageSet images) {
         return Fit.evaluate(network, images);
+    }
+
+    /**
+     * Trains a head on features a frozen base computed once ({@code Features.extract}), the lecture's fast
+     * feature extraction; {@code validation} may be null.
+     */
+    public static History fit(Network head, FeatureSet train, FeatureSet validation, FitConfig config) {
+        return Fit.fit(head, train, validation, config);
+    }
+
+    /** Loss and accuracy of a head on features. */
+    public static Evaluation evaluate(Network head, FeatureSet features) {
+        return Fit.evaluate(head, features);
     }
 
     /** The Keras-like layer table of {@code network}. */
