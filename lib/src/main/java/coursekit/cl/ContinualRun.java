@@ -13,12 +13,6 @@ import coursekit.train.Batches;
 import coursekit.train.GradientStep;
 import coursekit.train.Losses;
 import coursekit.train.Optimizer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -240,12 +234,10 @@ final class ContinualRun implements AutoCloseable {
     Network copyOfModel() {
         Network copy = model.apply(units);
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            network.writeParameters(new DataOutputStream(bytes));
-            copy.readParameters(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), "a copy of " + network.name());
-        } catch (IOException e) {
+            copy.restoreParameters(network.parameterBytes(), "a copy of " + network.name());
+        } catch (RuntimeException e) {
             copy.close();
-            throw new UncheckedIOException("Cannot copy network " + network.name() + " in memory: " + e.getMessage(), e);
+            throw e;
         }
         copy.freezeAll();
         return copy;

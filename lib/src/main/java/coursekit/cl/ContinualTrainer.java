@@ -58,7 +58,7 @@ public final class ContinualTrainer {
 
     /** The settings of a {@link ContinualTrainer}; each has a default but the model. */
     public static final class Builder {
-        final IntFunction<Network> model;
+        private final IntFunction<Network> model;
         private int epochs = 5;
         private int batchSize = 64;
         private Supplier<Optimizer> optimizer = () -> Optimizers.adam(1e-3);

@@ -19,6 +19,8 @@ import coursekit.engine.Devices;
 import coursekit.engine.Seeds;
 import coursekit.io.AtomicFiles;
 import coursekit.train.Batches;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -289,6 +291,26 @@ public final class Network implements AutoCloseable {
             readParameters(new DataInputStream(in), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read parameters from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The parameters as bytes in {@link #save}'s format: a snapshot in memory, put back with {@link #restoreParameters}. */
+    public byte[] parameterBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            writeParameters(new DataOutputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy the parameters of network " + name + " in memory: " + e.getMessage(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reads parameters {@link #parameterBytes} gave into this network; {@code source} names them in errors. */
+    public void restoreParameters(byte[] bytes, String source) {
+        try {
+            readParameters(new DataInputStream(new ByteArrayInputStream(bytes)), source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + source + " into network " + name + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,12 +1,5 @@
 package coursekit.train;
 
-import coursekit.model.Network;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -72,7 +65,7 @@ public final class EarlyStopping implements Callback {
             wait = 0;
             bestEpoch = epoch;
             if (restore) {
-                bestWeights = weights(training.network());
+                bestWeights = training.network().parameterBytes();
             }
         } else if (++wait >= patience) {
             training.stopTraining();
@@ -84,11 +77,7 @@ public final class EarlyStopping implements Callback {
     @Override
     public void onTrainEnd(Training training) {
         if (bestWeights != null) {
-            try {
-                training.network().readParameters(new DataInputStream(new ByteArrayInputStream(bestWeights)), "the best epoch's weights");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            training.network().restoreParameters(bestWeights, "the best epoch's weights");
             training.say("Restored the weights of epoch " + (bestEpoch + 1) + " (best " + monitor.metric() + ").");
         }
     }
@@ -96,15 +85,5 @@ public final class EarlyStopping implements Callback {
     /** The epoch (from 0) with the best value so far, or -1 before the first. */
     public int bestEpoch() {
         return bestEpoch;
-    }
-
-    private static byte[] weights(Network network) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            network.writeParameters(new DataOutputStream(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }

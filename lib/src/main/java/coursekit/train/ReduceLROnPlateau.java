@@ -60,11 +60,9 @@ public final class ReduceLROnPlateau implements Callback {
             wait = 0;
         } else if (++wait >= patience && training.learningRate() > minRate) {
             double rate = Math.max(minRate, training.learningRate() * factor);
-            if (rate > 0) {
-                training.setLearningRate(rate);
-                training.say(String.format(Locale.ROOT, "Epoch %d: %s did not improve for %d epochs; learning rate now %.3g.",
-                        epoch + 1, metric, wait, rate));
-            }
+            training.setLearningRate(rate);
+            training.say(String.format(Locale.ROOT, "Epoch %d: %s did not improve for %d epochs; learning rate now %.3g.",
+                    epoch + 1, metric, wait, rate));
             wait = 0;
         }
     }

@@ -10,8 +10,6 @@ import coursekit.data.Split;
 import coursekit.engine.Seeds;
 import coursekit.model.Models;
 import coursekit.model.Network;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,13 +29,7 @@ class CallbacksTest {
     }
 
     private static byte[] weights(Network network) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            network.writeParameters(new DataOutputStream(bytes));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return bytes.toByteArray();
+        return network.parameterBytes();
     }
 
     private static Training training(Network network) {
