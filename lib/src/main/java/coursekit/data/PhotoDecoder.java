@@ -2,6 +2,9 @@ package coursekit.data;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -142,6 +145,9 @@ final class PhotoDecoder {
             cmykToRgb(image.getRaster(), adobe, out);
             return out;
         }
+        if (interleavedRgbBytes(image, out)) {
+            return out;
+        }
         int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
         for (int p = 0; p < argb.length; p++) {
             out[3 * p] = (byte) (argb[p] >> 16);
@@ -149,6 +155,44 @@ final class PhotoDecoder {
             out[3 * p + 2] = (byte) argb[p];
         }
         return out;
+    }
+
+    /**
+     * Copies the samples of an sRGB image stored as interleaved bytes (what the JPEG and PNG readers return for
+     * colour photos, BGR or RGB, with or without straight alpha) straight into {@code out}: the same values as
+     * {@code getRGB}, which converts pixel by pixel through the colour model and costs twice the decoding.
+     * Returns false, leaving {@code out} alone, for any other layout.
+     */
+    private static boolean interleavedRgbBytes(BufferedImage image, byte[] out) {
+        ColorModel model = image.getColorModel();
+        Raster raster = image.getRaster();
+        if (!model.getColorSpace().isCS_sRGB() || model.isAlphaPremultiplied()
+                || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel layout)
+                || !(raster.getDataBuffer() instanceof DataBufferByte buffer) || buffer.getNumBanks() != 1
+                || layout.getNumBands() < 3 || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0) {
+            return false;
+        }
+        for (int band = 0; band < 3; band++) {
+            if (model.getComponentSize(band) != 8) {
+                return false;
+            }
+        }
+        byte[] data = buffer.getData();
+        int[] offsets = layout.getBandOffsets();
+        int stride = layout.getPixelStride();
+        int rowStride = layout.getScanlineStride();
+        int base = buffer.getOffset();
+        int w = image.getWidth();
+        for (int y = 0; y < image.getHeight(); y++) {
+            int in = base + y * rowStride;
+            int o = 3 * y * w;
+            for (int x = 0; x < w; x++, in += stride, o += 3) {
+                out[o] = data[in + offsets[0]];
+                out[o + 1] = data[in + offsets[1]];
+                out[o + 2] = data[in + offsets[2]];
+            }
+        }
+        return true;
     }
 
     /**

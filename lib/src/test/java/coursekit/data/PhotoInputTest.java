@@ -95,6 +95,24 @@ final class PhotoInputTest {
     }
 
     @Test
+    void colourPhotosReadAsTheColourModelConvertsThem() throws IOException {
+        for (Path jpeg : SharedData.photos("validation", "dogs", 3)) {
+            BufferedImage photo = ImageIO.read(jpeg.toFile());
+            int w = photo.getWidth();
+            int h = photo.getHeight();
+            int[] argb = photo.getRGB(0, 0, w, h, null, 0, w);
+            byte[] rgb = new byte[3 * w * h];
+            for (int p = 0; p < argb.length; p++) {
+                rgb[3 * p] = (byte) (argb[p] >> 16);
+                rgb[3 * p + 1] = (byte) (argb[p] >> 8);
+                rgb[3 * p + 2] = (byte) argb[p];
+            }
+            assertArrayEquals(rgb, ImageFolder.decode(jpeg, h, w), jpeg.getFileName().toString());
+            assertArrayEquals(Resize.bilinear(rgb, 1, h, w, 3, 150, 150), ImageFolder.decode(jpeg, 150, 150));
+        }
+    }
+
+    @Test
     void aGrayscaleJpegReadsAsThreeEqualChannels() throws IOException {
         BufferedImage photo = ImageIO.read(SharedData.photos("train", "dogs", 1).get(0).toFile());
         BufferedImage gray = new BufferedImage(photo.getWidth(), photo.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
