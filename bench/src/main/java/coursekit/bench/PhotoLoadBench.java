@@ -23,7 +23,8 @@ import java.util.Locale;
  * </pre>
  *
  * <p>With {@code --augment 1} each batch goes through the lecture's augmentation ({@link Augmenter#lecture}), as
- * {@code fit} feeds an augmented run.
+ * {@code fit} feeds an augmented run. Run with {@code -Dcoursekit.imageCacheMb=0} every epoch decodes again (reported as
+ * {@code coursekit-uncached}), so that its second epoch is the decoding rate of a JVM that has warmed up.
  *
  * <p>Lines starting with {@code RESULT} are read by {@code bench/photo_load.sh}.
  */
@@ -37,7 +38,7 @@ public final class PhotoLoadBench {
         int batch = option(args, "--batch", 20);
         int epochs = option(args, "--epochs", 2);
         Augmenter augmenter = option(args, "--augment", 0) == 1 ? Augmenter.lecture(42) : null;
-        String side = augmenter == null ? "coursekit" : "coursekit-augmented";
+        String side = augmenter != null ? "coursekit-augmented" : "0".equals(System.getProperty("coursekit.imageCacheMb")) ? "coursekit-uncached" : "coursekit";
         long started = System.nanoTime();
         ImageSet photos = ImageFolder.photos(folder, size, size);
         double listSeconds = (System.nanoTime() - started) / 1e9;

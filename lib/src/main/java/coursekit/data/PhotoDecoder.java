@@ -1,19 +1,26 @@
 package coursekit.data;
 
+import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 import org.w3c.dom.Node;
@@ -26,6 +33,15 @@ import org.w3c.dom.Node;
 final class PhotoDecoder {
 
     private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
+    /**
+     * Each decoding thread's buffer for full-size photos, reused from photo to photo: a fresh one per photo (600 KB
+     * for the lecture's) is garbage that keeps the collector busy. Photos over {@link #SCRATCH_LIMIT} bytes get one of
+     * their own, so that a thread never holds more than that.
+     */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
+    private static final int SCRATCH_LIMIT = 12 << 20;
+    private static final ColorModel RGB_BYTES = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+            Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
 
     private PhotoDecoder() {}
 
@@ -35,7 +51,7 @@ final class PhotoDecoder {
         BufferedImage image = decoded.image();
         byte[] rgb = toRgb(image, decoded.adobe());
         if (image.getHeight() == height && image.getWidth() == width) {
-            return rgb;
+            return rgb == SCRATCH.get() ? Arrays.copyOf(rgb, height * width * 3) : rgb;
         }
         return Resize.bilinear(rgb, 1, image.getHeight(), image.getWidth(), 3, height, width);
     }
@@ -74,7 +90,9 @@ final class PhotoDecoder {
             try {
                 reader.setInput(in, true, true);
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                BufferedImage image = reader.read(0);
+                ImageReadParam param = reader.getDefaultReadParam();
+                param.setDestination(rgbTarget(reader));
+                BufferedImage image = reader.read(0, param);
                 for (String warning : warnings) {
                     if (warning.toLowerCase(Locale.ROOT).contains("truncated")) {
                         throw corrupt(file, warning);
@@ -88,6 +106,37 @@ final class PhotoDecoder {
         } catch (IOException | RuntimeException e) {
             throw asDatasetException(file, e);
         }
+    }
+
+    /**
+     * An image for the decoder to write into when its own output would be 8-bit sRGB in three bands (every colour
+     * JPEG), laid out as R, G, B bytes so that its data array is the decoded photo as it is; null (the decoder's own
+     * choice) for any other image.
+     */
+    private static BufferedImage rgbTarget(ImageReader reader) throws IOException {
+        Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+        if (types == null || !types.hasNext()) {
+            return null;
+        }
+        ImageTypeSpecifier type = types.next();
+        ColorModel model = type.getColorModel();
+        if (type.getNumBands() != 3 || model.hasAlpha() || !model.getColorSpace().isCS_sRGB()
+                || type.getSampleModel().getDataType() != DataBuffer.TYPE_BYTE) {
+            return null;
+        }
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        int bytes = 3 * width * height;
+        byte[] data = SCRATCH.get();
+        if (data.length < bytes) {
+            data = new byte[bytes];
+            if (bytes <= SCRATCH_LIMIT) {
+                SCRATCH.set(data);
+            }
+        }
+        WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(data, bytes), width, height, 3 * width, 3,
+                new int[] {0, 1, 2}, null);
+        return new BufferedImage(RGB_BYTES, raster, false, null);
     }
 
     private static ImageReader reader(Path file, ImageInputStream in) {
@@ -145,6 +194,10 @@ final class PhotoDecoder {
             cmykToRgb(image.getRaster(), adobe, out);
             return out;
         }
+        byte[] packed = packedRgb(image);
+        if (packed != null) {
+            return packed;
+        }
         if (interleavedRgbBytes(image, out)) {
             return out;
         }
@@ -155,6 +208,14 @@ final class PhotoDecoder {
             out[3 * p + 2] = (byte) argb[p];
         }
         return out;
+    }
+
+    /** The data array of an image laid out as {@link #rgbTarget} lays it out, or null for any other image. */
+    private static byte[] packedRgb(BufferedImage image) {
+        if (image.getColorModel() != RGB_BYTES || !(image.getRaster().getDataBuffer() instanceof DataBufferByte buffer)) {
+            return null;
+        }
+        return buffer.getSize() == 3 * image.getWidth() * image.getHeight() && buffer.getOffset() == 0 ? buffer.getData() : null;
     }
 
     /**

@@ -12,38 +12,47 @@ final class Resize {
         byte[] out = new byte[count * newH * newW * c];
         float scaleY = (float) h / newH;
         float scaleX = (float) w / newW;
-        int[] x0 = new int[newW];
-        int[] x1 = new int[newW];
+        // Offsets of each output column's two source pixels within a row, and its weight.
+        int[] left = new int[newW];
+        int[] right = new int[newW];
         float[] fx = new float[newW];
         for (int x = 0; x < newW; x++) {
             float sx = Math.max(0f, (x + 0.5f) * scaleX - 0.5f);
-            x0[x] = Math.min((int) sx, w - 1);
-            x1[x] = Math.min(x0[x] + 1, w - 1);
-            fx[x] = sx - x0[x];
+            int x0 = Math.min((int) sx, w - 1);
+            left[x] = x0 * c;
+            right[x] = Math.min(x0 + 1, w - 1) * c;
+            fx[x] = sx - x0;
         }
-        int inImage = h * w * c;
-        int outImage = newH * newW * c;
+        int rowBytes = w * c;
+        int o = 0;
         for (int n = 0; n < count; n++) {
-            int inBase = n * inImage;
-            int outBase = n * outImage;
+            int inBase = n * h * rowBytes;
             for (int y = 0; y < newH; y++) {
                 float sy = Math.max(0f, (y + 0.5f) * scaleY - 0.5f);
                 int y0 = Math.min((int) sy, h - 1);
-                int y1 = Math.min(y0 + 1, h - 1);
                 float fy = sy - y0;
+                int top = inBase + y0 * rowBytes;
+                int bottom = inBase + Math.min(y0 + 1, h - 1) * rowBytes;
                 for (int x = 0; x < newW; x++) {
+                    float f = fx[x];
                     for (int ch = 0; ch < c; ch++) {
-                        float a = src[inBase + (y0 * w + x0[x]) * c + ch] & 0xff;
-                        float b = src[inBase + (y0 * w + x1[x]) * c + ch] & 0xff;
-                        float d = src[inBase + (y1 * w + x0[x]) * c + ch] & 0xff;
-                        float e = src[inBase + (y1 * w + x1[x]) * c + ch] & 0xff;
-                        float top = a + (b - a) * fx[x];
-                        float bottom = d + (e - d) * fx[x];
-                        out[outBase + (y * newW + x) * c + ch] = (byte) Math.round(top + (bottom - top) * fy);
+                        float a = src[top + left[x] + ch] & 0xff;
+                        float b = src[top + right[x] + ch] & 0xff;
+                        float d = src[bottom + left[x] + ch] & 0xff;
+                        float e = src[bottom + right[x] + ch] & 0xff;
+                        float upper = a + (b - a) * f;
+                        float lower = d + (e - d) * f;
+                        out[o++] = (byte) roundHalfUp(upper + (lower - upper) * fy);
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** {@code Math.round} for values from 0 to 2^23, exactly, without its general bit arithmetic. */
+    private static int roundHalfUp(float v) {
+        int whole = (int) v;
+        return v - whole >= 0.5f ? whole + 1 : whole;
     }
 }

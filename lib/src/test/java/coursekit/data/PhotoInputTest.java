@@ -13,6 +13,8 @@ import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
@@ -96,7 +98,11 @@ final class PhotoInputTest {
 
     @Test
     void colourPhotosReadAsTheColourModelConvertsThem() throws IOException {
-        for (Path jpeg : SharedData.photos("validation", "dogs", 3)) {
+        List<Path> files = new ArrayList<>(SharedData.photos("validation", "dogs", 3));
+        Path png = root.resolve("dog.png");
+        assertTrue(ImageIO.write(ImageIO.read(files.get(0).toFile()), "png", png.toFile()));
+        files.add(png);
+        for (Path jpeg : files) {
             BufferedImage photo = ImageIO.read(jpeg.toFile());
             int w = photo.getWidth();
             int h = photo.getHeight();
