@@ -86,8 +86,13 @@ public final class ContinualTrainer {
          * next, and a network started afresh (Joint) gets a new one.
          */
         public Builder optimizer(Supplier<Optimizer> optimizer) {
-            this.optimizer = optimizer;
+            this.optimizer = java.util.Objects.requireNonNull(optimizer, "optimizer");
             return this;
+        }
+
+        /** Trains each network with a fresh copy of {@code optimizer} ({@link Optimizer#fresh}), as {@code FitConfig} does. */
+        public Builder optimizer(Optimizer optimizer) {
+            return optimizer(java.util.Objects.requireNonNull(optimizer, "optimizer")::fresh);
         }
 
         /** Seeds the network's initialisation, the shuffles and the plugins' random draws (default 42). */

@@ -93,8 +93,7 @@ public final class Progress implements AutoCloseable {
         long total = finished ? done : this.total > 0 ? Math.max(this.total, done) : 0;
         if (total > 0) {
             double fraction = Math.min(1.0, (double) done / total);
-            int filled = (int) Math.round(fraction * BAR);
-            text.append('[').append("#".repeat(filled)).append("-".repeat(BAR - filled)).append("] ")
+            text.append('[').append(TextBars.bar(fraction, BAR)).append("] ")
                     .append(String.format(Locale.ROOT, "%3d%%  ", (int) Math.floor(fraction * 100)))
                     .append(megabytes(done)).append(" / ").append(megabytes(total));
         } else {
@@ -102,9 +101,9 @@ public final class Progress implements AutoCloseable {
         }
         text.append("  ").append(megabytes((long) rate)).append("/s");
         if (total > 0 && rate > 0 && done < total) {
-            text.append("  ").append(clockTime((long) Math.ceil((total - done) / rate))).append(" left");
+            text.append("  ").append(TextBars.clockTime((long) Math.ceil((total - done) / rate))).append(" left");
         } else if (done >= total && total > 0) {
-            text.append("  done in ").append(clockTime((long) Math.ceil(seconds)));
+            text.append("  done in ").append(TextBars.clockTime((long) Math.ceil(seconds)));
         }
         return text.toString();
     }
@@ -113,9 +112,4 @@ public final class Progress implements AutoCloseable {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
-    static String clockTime(long seconds) {
-        return seconds >= 3600
-                ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-                : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
-    }
 }

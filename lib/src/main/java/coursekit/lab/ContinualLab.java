@@ -99,7 +99,7 @@ public final class ContinualLab {
                         : Models.mlp(new long[] {1, 28, 28}, units, 256, 256))
                 .epochs(epochs)
                 .batchSize(options.integer("batch-size", 64))
-                .optimizer(() -> Optimizers.adam(options.decimal("lr", 1e-3)));
+                .optimizer(Optimizers.adam(options.decimal("lr", 1e-3)));
         TrainTest data = cifar ? null : data(options, dataset);
         System.out.println("Training " + (cifar ? "a ResNet-32" : "a 784-256-256 MLP") + " for " + epochs + " epochs per experience with Adam(lr=" + options.decimal("lr", 1e-3)
                 + "), batch " + options.integer("batch-size", 64) + ", on " + Kit.device() + (Kit.quick() ? " (quick mode)" : "") + ".");

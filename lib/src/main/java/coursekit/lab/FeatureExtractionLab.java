@@ -94,7 +94,7 @@ public final class FeatureExtractionLab {
         try (Network head = transfer.head(train.featureShape())) {
             FitConfig config = headConfig(session, transfer, epochs);
             System.out.println(String.format(Locale.ROOT, "Training the head (%,d parameters) for %d epochs with %s, batch %d.",
-                    head.trainableParameterCount(), epochs, config.optimizer(), config.batchSize()));
+                    head.trainableParameterCount(), epochs, config.newOptimizer(), config.batchSize()));
             long fitStarted = System.nanoTime();
             History history = Fit.fit(head, train, validation, config);
             double seconds = LabSession.secondsSince(fitStarted);
@@ -135,7 +135,7 @@ public final class FeatureExtractionLab {
             config = config.augment(augmenter);
         }
         System.out.println(String.format(Locale.ROOT, "Training %,d of %,d parameters (the head) for %d epochs with %s, batch %d%s%s.",
-                model.trainableParameterCount(), model.parameterCount(), epochs, config.optimizer(), config.batchSize(),
+                model.trainableParameterCount(), model.parameterCount(), epochs, config.newOptimizer(), config.batchSize(),
                 augment ? ", " + augmenter : ", no augmentation", Kit.quick() ? " (quick mode)" : ""));
         long started = System.nanoTime();
         History history = Fit.fit(model, data, config);

@@ -86,7 +86,7 @@ public final class FineTuningLab {
                 System.out.println(String.format(Locale.ROOT,
                         "Training %,d of %,d parameters for %d epochs with %s for the head and %s for %s and the layers after it "
                                 + "(factor %s)%s; batch normalisation %s.",
-                        model.trainableParameterCount(), model.parameterCount(), fineTuneEpochs, config.optimizer(),
+                        model.trainableParameterCount(), model.parameterCount(), fineTuneEpochs, config.newOptimizer(),
                         Optimizers.rmsprop(fineTuneRate * baseFactor), from, baseFactor, augment ? ", augmented" : "",
                         freezeBatchNorm ? "keeps ImageNet's statistics (frozen)" : "layers learn and use batch statistics"));
                 History fineTuning = Fit.fit(model, data, config);

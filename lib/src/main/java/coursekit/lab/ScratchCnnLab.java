@@ -61,7 +61,7 @@ public final class ScratchCnnLab {
             if (augmenter != null) {
                 config = config.augment(augmenter);
             }
-            System.out.println("Training " + epochs + " epochs on " + Kit.device() + " with " + config.optimizer()
+            System.out.println("Training " + epochs + " epochs on " + Kit.device() + " with " + config.newOptimizer()
                     + ", batch " + config.batchSize() + (dropout > 0 ? ", dropout " + dropout : "")
                     + (augmenter != null ? ", augmented training batches" : "") + (Kit.quick() ? " (quick mode)" : "") + ".");
             long started = System.nanoTime();

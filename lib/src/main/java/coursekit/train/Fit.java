@@ -9,10 +9,13 @@ import coursekit.engine.Autograd;
 import coursekit.engine.Seeds;
 import coursekit.model.Network;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * The training loop behind {@code fit(...)}: mini-batch gradient descent over shuffled training
@@ -60,32 +63,37 @@ public final class Fit {
                     + "; train end to end on images to augment, or drop augment(...).");
         }
         Autograd.offOnThisThread();
-        Optimizer optimizer = config.optimizer();
+        Optimizer optimizer = config.newOptimizer();
         optimizer.bindTo(network, network.name());
+        ProgressDisplay display = config.newProgressDisplay();
+        List<Callback> callbacks = new ArrayList<>();
+        callbacks.add(display);
+        callbacks.addAll(config.callbacks());
         History history = new History();
         long seed = config.seed() != null ? config.seed() : Seeds.next();
         if (config.resume() && config.checkpointDir() != null && Files.exists(Checkpoint.file(config.checkpointDir()))) {
             Checkpoint.Restored restored = Checkpoint.read(config.checkpointDir(), network, optimizer);
             history = restored.history();
             seed = restored.seed();
-            config.progress().accept("Resuming from " + Checkpoint.file(config.checkpointDir()) + " after epoch " + history.epochs() + ".");
+            display.say("Resuming from " + Checkpoint.file(config.checkpointDir()) + " after epoch " + history.epochs() + ".");
         }
         Map<String, Parameter> trainable = network.trainableParameters();
-        Training training = new Training(network, history, optimizer.learningRate(), config.progress());
-        config.callbacks().forEach(c -> c.onTrainBegin(training));
+        Training training = new Training(network, history, config.epochs(), optimizer.learningRate(), display::say);
+        callbacks.forEach(c -> c.onTrainBegin(training));
         double rate = Double.NaN;
         Map<String, Float> rates = null;
         for (int epoch = history.epochs(); epoch < config.epochs() && !training.stopRequested(); epoch++) {
-            long started = System.nanoTime();
             int current = epoch;
-            config.callbacks().forEach(c -> c.onEpochBegin(training, current));
+            callbacks.forEach(c -> c.onEpochBegin(training, current));
             if (training.learningRate() != rate) {
                 rate = training.learningRate();
                 rates = LearningRates.perParameter(network, trainable.keySet(), rate, config.rateFactors());
             }
             // Seeding per epoch makes a resumed run draw the same shuffles and dropout masks.
             Seeds.seedEngine(seed * 1_000_003L + epoch);
-            Map<String, Double> metrics = trainEpoch(network, train, config, optimizer, trainable, rates, new Random(seed * 31 + epoch), epoch);
+            Consumer<BatchProgress> afterBatch = step -> callbacks.forEach(c -> c.onBatchEnd(training, current, step));
+            Map<String, Double> metrics = trainEpoch(network, train, config, optimizer, trainable, rates, new Random(seed * 31 + epoch), epoch,
+                    afterBatch);
             if (validation != null) {
                 Evaluation val = evaluate(network, validation, "validation");
                 metrics.put(History.VAL_LOSS, val.loss());
@@ -95,20 +103,21 @@ public final class Fit {
             if (config.checkpointDir() != null) {
                 Checkpoint.write(config.checkpointDir(), network, optimizer, history, seed);
             }
-            config.progress().accept(progressLine(epoch + 1, config.epochs(), (System.nanoTime() - started) / 1e9, metrics));
             Map<String, Double> reported = java.util.Collections.unmodifiableMap(metrics);
-            config.callbacks().forEach(c -> c.onEpochEnd(training, current, reported));
+            callbacks.forEach(c -> c.onEpochEnd(training, current, reported));
         }
-        config.callbacks().forEach(c -> c.onTrainEnd(training));
+        callbacks.forEach(c -> c.onTrainEnd(training));
         return history;
     }
 
     private static Map<String, Double> trainEpoch(Network network, Samples train, FitConfig config, Optimizer optimizer,
-            Map<String, Parameter> trainable, Map<String, Float> rates, Random random, int epoch) {
+            Map<String, Parameter> trainable, Map<String, Float> rates, Random random, int epoch, Consumer<BatchProgress> afterBatch) {
         int[] order = Batches.shuffled(train.size(), random);
         double lossSum = 0;
         long correct = 0;
         int batches = 0;
+        int planned = (order.length + config.batchSize() - 1) / config.batchSize();
+        long started = System.nanoTime();
         for (int start = 0; start < order.length; start += config.batchSize()) {
             int[] indices = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
             try (NDScope scope = new NDScope()) {
@@ -124,6 +133,8 @@ public final class Fit {
                 batches++;
                 scope.suppressNotUsedWarning();
             }
+            long seen = Math.min(order.length, start + config.batchSize());
+            afterBatch.accept(new BatchProgress(batches, planned, seen, order.length, lossSum / seen, (System.nanoTime() - started) / 1e9));
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(History.LOSS, lossSum / order.length);
@@ -189,9 +200,4 @@ public final class Fit {
         return text.toString();
     }
 
-    static String progressLine(int epoch, int epochs, double seconds, Map<String, Double> metrics) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Epoch %d/%d - %.1fs", epoch, epochs, seconds));
-        metrics.forEach((key, value) -> line.append(String.format(Locale.ROOT, " - %s: %.4f", key, value)));
-        return line.toString();
-    }
 }

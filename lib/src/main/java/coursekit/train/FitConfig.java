@@ -8,11 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * How {@link Fit#fit} trains: epochs, batch size, optimizer, seed, checkpointing and progress.
  * Start with {@link #epochs(int)} and chain the rest in any order; each setter returns a new
- * config, so a base config can be shared between runs.
+ * config, and every run makes its own optimizer and progress display from it, so a base config can be shared
+ * between runs.
  *
  * <pre>{@code FitConfig.epochs(30).batchSize(20).optimizer(Optimizers.rmsprop(1e-4)).seed(42)}</pre>
  */
@@ -20,11 +22,11 @@ public final class FitConfig {
 
     private int epochs;
     private int batchSize = 32;
-    private Optimizer optimizer;
+    private Supplier<Optimizer> optimizer = () -> Optimizers.adam(1e-3);
     private Long seed;
     private Path checkpointDir;
     private boolean resume;
-    private Consumer<String> progress = System.out::println;
+    private Supplier<ProgressDisplay> progress = ProgressDisplay::standard;
     private Augmenter augment;
     private Map<String, Double> rateFactors = Map.of();
     private List<Callback> callbacks = List.of();
@@ -66,10 +68,19 @@ public final class FitConfig {
         return copy;
     }
 
-    /** The update rule (default Adam with learning rate 0.001). */
+    /**
+     * The update rule (default Adam with learning rate 0.001). Each run trains with a fresh copy of
+     * {@code optimizer} ({@link Optimizer#fresh}: the same settings, no state), so one config serves any number of
+     * runs and networks.
+     */
     public FitConfig optimizer(Optimizer optimizer) {
+        return optimizer(java.util.Objects.requireNonNull(optimizer, "optimizer")::fresh);
+    }
+
+    /** The update rule as a factory that {@link Fit#fit} calls once per run. */
+    public FitConfig optimizer(Supplier<Optimizer> factory) {
         FitConfig copy = copy();
-        copy.optimizer = java.util.Objects.requireNonNull(optimizer, "optimizer");
+        copy.optimizer = java.util.Objects.requireNonNull(factory, "factory");
         return copy;
     }
 
@@ -94,10 +105,19 @@ public final class FitConfig {
         return copy;
     }
 
-    /** Where the one-line-per-epoch progress goes (default standard output). */
+    /** One line per epoch (and the lines callbacks say) to {@code progress}, instead of the standard display. */
     public FitConfig progress(Consumer<String> progress) {
+        java.util.Objects.requireNonNull(progress, "progress");
+        return progressDisplay(() -> new ProgressLines(progress));
+    }
+
+    /**
+     * The display each run creates (default {@link ProgressDisplay#standard}: a live output in a notebook, a bar on
+     * a terminal, lines elsewhere).
+     */
+    public FitConfig progressDisplay(Supplier<ProgressDisplay> factory) {
         FitConfig copy = copy();
-        copy.progress = java.util.Objects.requireNonNull(progress, "progress");
+        copy.progress = java.util.Objects.requireNonNull(factory, "factory");
         return copy;
     }
 
@@ -172,12 +192,14 @@ public final class FitConfig {
         return batchSize;
     }
 
-    /** The optimizer, creating the default one (Adam, 0.001) on first use. */
-    public Optimizer optimizer() {
-        if (optimizer == null) {
-            optimizer = Optimizers.adam(1e-3);
+    /** A new optimizer for one run, from the configured factory. */
+    public Optimizer newOptimizer() {
+        Optimizer fresh = optimizer.get();
+        if (fresh == null) {
+            throw new IllegalStateException("The optimizer factory given to FitConfig.optimizer returned null; return a new "
+                    + "optimizer, e.g. () -> Optimizers.rmsprop(1e-4).");
         }
-        return optimizer;
+        return fresh;
     }
 
     /** The seed, or null to draw one from the kit's seed sequence. */
@@ -193,8 +215,9 @@ public final class FitConfig {
         return resume;
     }
 
-    public Consumer<String> progress() {
-        return progress;
+    /** A new progress display for one run. */
+    public ProgressDisplay newProgressDisplay() {
+        return progress.get();
     }
 
     /** The augmenter of the training batches, or null for none. */

@@ -34,6 +34,12 @@ public abstract class Optimizer {
     /** e.g. "RMSprop(lr=1.0E-4)". */
     public abstract String describe();
 
+    /**
+     * A new optimizer with the same settings and no state, bound to no network: what each run of a shared
+     * {@link FitConfig} trains with.
+     */
+    public abstract Optimizer fresh();
+
     /** The base learning rate. */
     public double learningRate() {
         return learningRate;

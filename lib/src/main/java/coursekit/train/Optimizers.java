@@ -24,6 +24,11 @@ public final class Optimizers {
             }
 
             @Override
+            public Optimizer fresh() {
+                return sgd(learningRate, momentum);
+            }
+
+            @Override
             public void update(String key, NDArray weight, NDArray gradient, float rate) {
                 if (momentum == 0) {
                     weight.subi(gradient.mul(rate));
@@ -50,6 +55,11 @@ public final class Optimizers {
             @Override
             public String describe() {
                 return "Adam(lr=" + learningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon + ")";
+            }
+
+            @Override
+            public Optimizer fresh() {
+                return adam(learningRate, beta1, beta2, epsilon);
             }
 
             @Override
@@ -83,6 +93,11 @@ public final class Optimizers {
             @Override
             public String describe() {
                 return "RMSprop(lr=" + learningRate + ", rho=" + rho + ", epsilon=" + epsilon + ")";
+            }
+
+            @Override
+            public Optimizer fresh() {
+                return rmsprop(learningRate, rho, epsilon);
             }
 
             @Override

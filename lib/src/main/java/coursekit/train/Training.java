@@ -8,19 +8,26 @@ public final class Training {
 
     private final Network network;
     private final History history;
+    private final int epochs;
     private final Consumer<String> progress;
     private double learningRate;
     private boolean stopRequested;
 
-    Training(Network network, History history, double learningRate, Consumer<String> progress) {
+    Training(Network network, History history, int epochs, double learningRate, Consumer<String> progress) {
         this.network = network;
         this.history = history;
+        this.epochs = epochs;
         this.learningRate = learningRate;
         this.progress = progress;
     }
 
     public Network network() {
         return network;
+    }
+
+    /** The epochs the run is to train (it trains fewer when stopped early). */
+    public int epochs() {
+        return epochs;
     }
 
     /** The epochs finished so far. */

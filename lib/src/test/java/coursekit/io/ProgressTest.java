@@ -67,7 +67,7 @@ class ProgressTest {
 
     @Test
     void longDurationsReadAsHours() {
-        assertEquals("1:01:05", Progress.clockTime(3665));
-        assertEquals("0:59", Progress.clockTime(59));
+        assertEquals("1:01:05", TextBars.clockTime(3665));
+        assertEquals("0:59", TextBars.clockTime(59));
     }
 }

@@ -33,7 +33,7 @@ class CallbacksTest {
     }
 
     private static Training training(Network network) {
-        return new Training(network, new History(), 1e-3, line -> { });
+        return new Training(network, new History(), 10, 1e-3, line -> { });
     }
 
     @Test

@@ -88,6 +88,37 @@ class FitTest {
     }
 
     @Test
+    void oneConfigWithOneOptimizerTrainsSeveralNetworksEachFromAFreshState() {
+        FitConfig shared = FitConfig.epochs(2).seed(11).quiet().optimizer(Optimizers.rmsprop(1e-3));
+        History first = train(9, shared);
+        History second = train(9, shared);
+        assertEquals(first.toCsv(), second.toCsv(), "the second run starts from no optimizer state, as the first did");
+    }
+
+    @Test
+    void everyBatchIsReportedToTheCallbacksWithHowFarTheEpochHasCome() {
+        List<BatchProgress> steps = new ArrayList<>();
+        Callback recorder = new Callback() {
+            @Override
+            public void onBatchEnd(Training training, int epoch, BatchProgress step) {
+                steps.add(step);
+            }
+        };
+        int trainingImages = DATA.train().size();
+        train(3, FitConfig.epochs(2).batchSize(10).quiet().callbacks(recorder));
+        int batches = (trainingImages + 9) / 10;
+        assertEquals(2 * batches, steps.size());
+        BatchProgress last = steps.get(batches - 1);
+        assertEquals(batches, last.batch());
+        assertEquals(batches, last.batches());
+        assertEquals(trainingImages, last.images());
+        assertEquals(trainingImages, last.epochImages());
+        assertEquals(10, steps.get(0).images());
+        assertTrue(last.loss() > 0 && last.seconds() > 0, last.toString());
+        assertEquals(0, last.secondsLeft(), 1e-9);
+    }
+
+    @Test
     void printsOneProgressLinePerEpoch() {
         List<String> lines = new ArrayList<>();
         train(3, FitConfig.epochs(2).progress(lines::add));

@@ -29,6 +29,11 @@ public final class CellContext {
         return context;
     }
 
+    /** Whether the calling thread runs code of a notebook cell, so that {@link #current()} has a context to give. */
+    public static boolean inCell() {
+        return SystemStreams.current() != null;
+    }
+
     /** The object as the notebook would show it, or {@code null} for nothing. */
     public MimeBundle render(Object value) {
         try {

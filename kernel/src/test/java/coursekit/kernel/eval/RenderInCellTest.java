@@ -38,6 +38,18 @@ class RenderInCellTest {
     }
 
     @Test
+    void fitInACellShowsOneOutputThatUpdatesInPlace() {
+        RecordingOutput output = new RecordingOutput();
+        CellResult result = run("var data = Datasets.catsDogs32().firstPerClass(30).resize(48, 48).split(0.5, 0.25, 0.25, 1);\n"
+                + "try (var net = Models.lectureCnn(data.imageShape(), 1)) { Fit.fit(net, data, FitConfig.epochs(2).batchSize(10)); }", output);
+        assertTrue(result.ok(), result.toString());
+        assertEquals(1, output.displays().size(), output.events().toString());
+        assertTrue(output.stdout().isEmpty(), "no epoch lines printed besides the display: " + output.stdout());
+        String last = output.events().get(output.events().size() - 1);
+        assertTrue(last.startsWith("update:Epoch 1/2") && last.contains("\nEpoch 2/2"), last);
+    }
+
+    @Test
     void updateDisplayAndClearOutputReachTheOutput() {
         RecordingOutput output = new RecordingOutput();
         run("var shown = display(\"first\");\nupdateDisplay(shown, \"second\");\nclearOutput();", output);
