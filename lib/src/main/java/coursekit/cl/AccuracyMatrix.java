@@ -69,6 +69,11 @@ public final class AccuracyMatrix {
         return strategy;
     }
 
+    /** The same accuracies under another name, e.g. the setting a run varied ("LwF, lambda 2.0"). */
+    public AccuracyMatrix named(String name) {
+        return new AccuracyMatrix(name, r, classesSeen);
+    }
+
     /** Number of experiences, {@code T}. */
     public int experiences() {
         return r.length;

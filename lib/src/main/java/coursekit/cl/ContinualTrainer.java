@@ -132,6 +132,15 @@ public final class ContinualTrainer {
         return seed;
     }
 
+    /** {@link #run} for each strategy in turn, each from a fresh network. */
+    public List<AccuracyMatrix> runAll(Scenario scenario, Strategy... strategies) {
+        List<AccuracyMatrix> runs = new ArrayList<>();
+        for (Strategy strategy : strategies) {
+            runs.add(run(scenario, strategy));
+        }
+        return runs;
+    }
+
     /**
      * Trains {@code strategy} over {@code scenario}'s stream and returns the accuracy matrix:
      * R[i][j] is the accuracy on the test set of experience j after training on experience i

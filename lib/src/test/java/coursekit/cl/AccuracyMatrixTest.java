@@ -31,6 +31,15 @@ class AccuracyMatrixTest {
     }
 
     @Test
+    void aRenamedMatrixKeepsItsAccuracies() {
+        AccuracyMatrix renamed = m.named("LwF, lambda 2.0");
+        assertEquals("LwF, lambda 2.0", renamed.strategy());
+        assertEquals("Naive", m.strategy());
+        assertEquals(m.finalAccuracy(), renamed.finalAccuracy(), 0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(m.classesSeen(), renamed.classesSeen());
+    }
+
+    @Test
     void averageIncrementalAccuracyAveragesTheCurve() {
         assertEquals(0.7, m.averageIncrementalAccuracy(), 1e-12);
     }

@@ -82,6 +82,13 @@ class ContinualTrainerTest {
     }
 
     @Test
+    void runAllGivesEachStrategyTheMatrixItsOwnRunGives() {
+        ContinualTrainer trainer = Spots.trainer(1);
+        List<AccuracyMatrix> all = trainer.runAll(THREE_STEPS, Strategies.naive(), Strategies.lwf(1, 2));
+        assertEquals(List.of(trainer.run(THREE_STEPS, Strategies.naive()), trainer.run(THREE_STEPS, Strategies.lwf(1, 2))), all);
+    }
+
+    @Test
     void icarlMemoryNeverExceedsItsBudget() {
         Scenario ten = Scenarios.classIncremental(Spots.data(20, 12, 3), 10, 5);
         Icarl icarl = new Icarl(30, Strategies.Selection.HERDING);
