@@ -28,7 +28,7 @@ if [[ "${SMOKE:-0}" == 1 ]]; then
 fi
 out="${OUT:-${out:-out/continual-learning}}"
 read -r -a datasets <<< "${DATASETS:-mnist fashion-mnist}"
-strategies="naive,joint,cumulative,replay,lwf,icarl-herding,icarl-random,ewc,si"
+strategies="naive,joint,cumulative,replay,lwf,icarl-herding,icarl-random,ewc,si,cwr*,ar1,ar1-latent"
 # One PyTorch thread: the MLP is small, and on a 2-core machine a second thread only waits.
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The state of one {@link ContinualTrainer#run}: the network, its optimizer, and where each experience's units
@@ -206,12 +207,14 @@ final class ContinualRun implements AutoCloseable {
         return (double) correct / test.size();
     }
 
-    double[][] features(ImageSet images) {
+    /** Penultimate features of {@code images} (layer null) or the output of layer {@code layerName}, flattened, one row per image. */
+    double[][] features(ImageSet images, String layerName) {
         double[][] rows = new double[images.size()][];
         for (int begin = 0; begin < images.size(); begin += EVALUATION_BATCH) {
             int[] indices = Batches.range(begin, Math.min(images.size(), begin + EVALUATION_BATCH));
             try (NDScope scope = new NDScope()) {
-                NDArray features = network.features(Batches.images(network.manager(), images, indices), false);
+                NDArray batch = Batches.images(network.manager(), images, indices);
+                NDArray features = layerName == null ? network.features(batch, false) : network.outputOf(batch, layerName, false);
                 int dim = (int) (features.size() / indices.length);
                 float[] values = features.toFloatArray();
                 for (int n = 0; n < indices.length; n++) {
@@ -229,6 +232,60 @@ final class ContinualRun implements AutoCloseable {
 
     List<NDArray> weights() {
         return network.trainableParameters().values().stream().map(Parameter::getArray).toList();
+    }
+
+    /** The output layer's weights (a dense layer's weight, (units, features), then its bias), live. */
+    List<NDArray> headWeights() {
+        int layers = network.layers().names().size();
+        return layerWeights(layers - 1, layers);
+    }
+
+    /** The weights of the layers after {@code layerName} (null: from the first) below the output layer, live. */
+    List<NDArray> bodyWeights(String layerName) {
+        return layerWeights(layerName == null ? 0 : network.layers().indexOf(layerName) + 1, network.layers().names().size() - 1);
+    }
+
+    private List<NDArray> layerWeights(int from, int to) {
+        List<String> names = network.layers().names();
+        List<NDArray> arrays = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            // Batch normalisation's moving statistics are not weights: they never take gradients.
+            network.layer(names.get(i)).getParameters().values().stream()
+                    .filter(p -> p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR)
+                    .forEach(p -> arrays.add(p.getArray()));
+        }
+        return arrays;
+    }
+
+    /** Freezes layer {@code layerName} and every layer before it (null: every layer but the output layer); the layers after it train. */
+    void freezeUpTo(String layerName) {
+        network.unfreezeFrom(network.layers().names().get(belowOutput(layerName) + 1));
+    }
+
+    /** The layers after {@code layerName} in training mode, on that layer's activations flattened to (N, values): the logits on every unit. */
+    UnaryOperator<NDArray> layersAfter(String layerName) {
+        belowOutput(layerName);
+        long[] shape;
+        try (NDScope scope = new NDScope()) {
+            shape = network.outputOf(network.manager().zeros(network.batchShape(1)), layerName, false).getShape().getShape();
+            scope.suppressNotUsedWarning();
+        }
+        return flat -> {
+            long[] batch = shape.clone();
+            batch[0] = flat.getShape().get(0);
+            return network.logitsFrom(layerName, flat.reshape(new Shape(batch)), true);
+        };
+    }
+
+    /** The position of layer {@code layerName} (null: the one below the output layer), which must lie below the output layer. */
+    private int belowOutput(String layerName) {
+        List<String> names = network.layers().names();
+        int at = layerName == null ? names.size() - 2 : network.layers().indexOf(layerName);
+        if (at >= names.size() - 1) {
+            throw new IllegalArgumentException("Layer '" + layerName + "' is the output layer, with no layer above it to train; name a layer "
+                    + "below it, one of " + names.subList(0, names.size() - 1) + ".");
+        }
+        return at;
     }
 
     Network copyOfModel() {

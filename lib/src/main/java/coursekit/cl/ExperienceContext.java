@@ -1,7 +1,9 @@
 package coursekit.cl;
 
+import ai.djl.ndarray.NDArray;
 import coursekit.data.ImageSet;
 import coursekit.model.Network;
+import java.util.List;
 
 /** What the contexts before and after an experience share: which experience, its classes and training images, and the network. */
 abstract class ExperienceContext {
@@ -40,6 +42,22 @@ abstract class ExperienceContext {
      */
     public long seed() {
         return run.seed() * 1_000_003L + 7_919L * index;
+    }
+
+    /**
+     * The output layer's weights (a dense layer's weight, (units, features), then its bias), live: writing
+     * to them changes the network, as CWR* does when it sets the consolidated rows.
+     */
+    public List<NDArray> headWeights() {
+        return run.headWeights();
+    }
+
+    /**
+     * The weights of the layers after {@code layerName} (null: from the first layer) below the output layer, frozen
+     * or not (batch normalisation's moving statistics left out), live: AR1's body, on which Synaptic Intelligence acts.
+     */
+    public List<NDArray> bodyWeights(String layerName) {
+        return run.bodyWeights(layerName);
     }
 
     /** A frozen copy of the network as it is now, which the caller owns and closes. */

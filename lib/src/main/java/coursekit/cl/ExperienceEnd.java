@@ -22,7 +22,12 @@ public final class ExperienceEnd extends ExperienceContext {
 
     /** The network's penultimate features of {@code images}, one row per image, in inference mode. */
     public double[][] features(ImageSet images) {
-        return run.features(images);
+        return run.features(images, null);
+    }
+
+    /** The output of layer {@code layerName} for {@code images}, flattened to one row per image, in inference mode: latent replay's activations. */
+    public double[][] activations(ImageSet images, String layerName) {
+        return run.features(images, layerName);
     }
 
     /**

@@ -1,8 +1,10 @@
 package coursekit.cl;
 
+import ai.djl.ndarray.NDArray;
 import coursekit.data.ImageSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** What a {@link Plugin} sees and may change before the trainer trains on an experience. */
 public final class ExperienceStart extends ExperienceContext {
@@ -31,6 +33,26 @@ public final class ExperienceStart extends ExperienceContext {
     /** Starts this experience from a freshly initialised network, as the joint upper bound does. */
     public void restartModel() {
         restart = true;
+    }
+
+    /**
+     * Freezes layer {@code layerName} and every layer before it (null: every layer but the output layer) from this
+     * experience on: their weights stop changing (CWR*'s body after the first experience, the layers below latent
+     * replay's layer).
+     */
+    public void freezeUpTo(String layerName) {
+        run.freezeUpTo(layerName);
+    }
+
+    /**
+     * The layers after {@code layerName}, to call from {@link Plugin#loss} while this experience trains: on
+     * activations of that layer flattened to (N, values) ({@link ExperienceEnd#activations}), they give the logits on
+     * every output unit in training mode, differentiable in the upper layers' weights (latent replay).
+     *
+     * @throws IllegalArgumentException naming the layers when there is no layer {@code layerName}
+     */
+    public UnaryOperator<NDArray> layersAfter(String layerName) {
+        return run.layersAfter(layerName);
     }
 
     List<ImageSet> extraData() {

@@ -2,7 +2,7 @@ package coursekit.cl;
 
 /**
  * The continual-learning strategies by Avalanche's names, each a {@link Strategy} for
- * {@link ContinualTrainer#run}: fine-tuning, the two rehearsal bounds, replay, LwF, iCaRL and EWC.
+ * {@link ContinualTrainer#run}: fine-tuning, the two rehearsal bounds, replay, LwF, iCaRL, EWC, SI, CWR* and AR1.
  */
 public final class Strategies {
 
@@ -78,10 +78,51 @@ public final class Strategies {
      * summed along its training path, no extra pass over the data.
      */
     public static Strategy si(double c, double xi) {
-        if (!(c >= 0) || Double.isInfinite(c) || !(xi > 0) || Double.isInfinite(xi)) {
-            throw new IllegalArgumentException("SI needs a strength c of at least 0 and a damping xi above 0, but got c=" + c + ", xi=" + xi + ".");
-        }
+        checkSi("SI", c, xi);
         return Strategy.of("SI", () -> new SynapticIntelligence(c, xi)).supportingTaskIncremental();
+    }
+
+    /**
+     * CWR* (Maltoni and Lomonaco, 2019, https://arxiv.org/abs/1806.08568): the output layer's rows are kept apart
+     * as consolidated weights, each experience trains its classes' rows from them (new classes from zero) and folds
+     * the result back in ({@link ConsolidatedWeights}); the layers below train on the first experience only.
+     */
+    public static Strategy cwrStar() {
+        return Strategy.of("CWR*", () -> new CopyWeightsWithReinit(true, null));
+    }
+
+    /**
+     * AR1 (Maltoni and Lomonaco, 2019): CWR* on the output layer, while the layers below it keep training under
+     * Synaptic Intelligence of strength {@code c} and damping {@code xi}.
+     */
+    public static Strategy ar1(double c, double xi) {
+        checkSi("AR1", c, xi);
+        return Strategy.of("AR1", () -> new CopyWeightsWithReinit(false, null), () -> SynapticIntelligence.onBody(c, xi, null));
+    }
+
+    /**
+     * AR1 with latent replay (Pellegrini et al., 2020, https://arxiv.org/abs/1912.01100): a memory of at most
+     * {@code memorySize} activations of layer {@code latentLayer}, replayed through the layers above it; from the
+     * second experience on that layer and those below it are frozen, SI holds the layers between it and the output
+     * layer, and CWR* the output layer.
+     */
+    public static Strategy ar1(double c, double xi, int memorySize, String latentLayer) {
+        checkSi("AR1", c, xi);
+        checkMemory(memorySize);
+        if (latentLayer == null || latentLayer.isBlank()) {
+            throw new IllegalArgumentException("Latent replay needs the name of the layer whose activations it stores, e.g. \"re_lu\", "
+                    + "but got latentLayer=" + latentLayer + ".");
+        }
+        return Strategy.of("AR1 latent replay (" + memorySize + ")", () -> {
+            LatentReplay replay = new LatentReplay(memorySize, latentLayer);
+            return new PluginChain(replay, new CopyWeightsWithReinit(false, replay), SynapticIntelligence.onBody(c, xi, latentLayer));
+        });
+    }
+
+    private static void checkSi(String method, double c, double xi) {
+        if (!(c >= 0) || Double.isInfinite(c) || !(xi > 0) || Double.isInfinite(xi)) {
+            throw new IllegalArgumentException(method + " needs a strength c of at least 0 and a damping xi above 0, but got c=" + c + ", xi=" + xi + ".");
+        }
     }
 
     private static void checkMemory(int memorySize) {

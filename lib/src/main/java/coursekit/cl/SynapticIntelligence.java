@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Synaptic Intelligence (Zenke, Poole and Ganguli, 2017, https://arxiv.org/abs/1703.04200): while an
@@ -13,13 +14,16 @@ import java.util.List;
  * importance grows by {@code omega / (change over the experience squared + xi)}, and later experiences pay
  * {@code c * sum(importance * (weight - weight at the end of the last experience)^2)}. Unlike EWC it needs no
  * extra pass over the data: the importance comes from training itself. The gradient used is that of the whole
- * loss the step minimised, penalty included.
+ * loss the step minimised, penalty included. {@link #onBody} keeps it to the layers below the output layer, as AR1 does.
  */
 final class SynapticIntelligence implements Plugin {
 
     private final double c;
     private final double xi;
     private final NDManager manager = NDManager.newBaseManager(coursekit.engine.Devices.chosen());
+    /** The weights SI holds, picked before each experience; null: every trainable weight of the step. */
+    private final Function<ExperienceStart, List<NDArray>> scope;
+    private List<NDArray> scoped;
     private List<NDArray> importance;
     private List<NDArray> anchor;
     private List<NDArray> omega;
@@ -28,18 +32,35 @@ final class SynapticIntelligence implements Plugin {
     private List<NDArray> lastWeights;
 
     SynapticIntelligence(double c, double xi) {
+        this(c, xi, null);
+    }
+
+    private SynapticIntelligence(double c, double xi, Function<ExperienceStart, List<NDArray>> scope) {
         this.c = c;
         this.xi = xi;
+        this.scope = scope;
+    }
+
+    /** SI on the weights of the layers after {@code layerName} (null: from the first) below the output layer: AR1's body. */
+    static SynapticIntelligence onBody(double c, double xi, String layerName) {
+        return new SynapticIntelligence(c, xi, start -> start.bodyWeights(layerName));
+    }
+
+    @Override
+    public void beforeExperience(ExperienceStart start) {
+        if (scope != null) {
+            scoped = scope.apply(start);
+        }
     }
 
     @Override
     public NDArray loss(TrainingStep step, NDArray loss) {
-        return importance == null ? loss : loss.add(Fisher.penalty(importance, anchor, step.weights(), 2 * c));
+        return importance == null || importance.isEmpty() ? loss : loss.add(Fisher.penalty(importance, anchor, weights(step), 2 * c));
     }
 
     @Override
     public void afterBackward(TrainingStep step) {
-        List<NDArray> weights = step.weights();
+        List<NDArray> weights = weights(step);
         if (start == null) {
             start = copies(weights);
             omega = weights.stream().map(w -> keep(manager.zeros(w.getShape()))).toList();
@@ -57,7 +78,7 @@ final class SynapticIntelligence implements Plugin {
         if (start == null) {
             return;
         }
-        List<NDArray> reached = end.weightsCopy(manager);
+        List<NDArray> reached = scoped == null ? end.weightsCopy(manager) : copies(scoped);
         try (NDScope scope = new NDScope()) {
             accumulate(omega, lastGradients, lastWeights, reached);
             List<NDArray> gained = importance(omega, start, reached, xi);
@@ -76,6 +97,10 @@ final class SynapticIntelligence implements Plugin {
             close(arrays);
         }
         omega = start = lastGradients = lastWeights = null;
+    }
+
+    private List<NDArray> weights(TrainingStep step) {
+        return scoped == null ? step.weights() : scoped;
     }
 
     /** {@code omega += -gradient * (after - before)}, weight by weight: the step's share of the fall of the loss. */

@@ -52,9 +52,11 @@ public final class ContinualLab {
     static final String ICARL = "icarl";
 
     /** The strategy names {@code --strategy} understands. */
-    static final List<String> STRATEGIES = List.of("naive", "joint", "cumulative", "replay", "lwf", "icarl-herding", "icarl-random", "ewc", "si");
+    static final List<String> STRATEGIES = List.of("naive", "joint", "cumulative", "replay", "lwf", "icarl-herding", "icarl-random", "ewc", "si",
+            "cwr*", "ar1", "ar1-latent");
 
-    static final Set<String> OPTIONS = Set.of("dataset", "scenario", "strategy", "seeds", "memory", "lambda", "temperature", "ewc-lambda", "si-c");
+    static final Set<String> OPTIONS = Set.of("dataset", "scenario", "strategy", "seeds", "memory", "lambda", "temperature", "ewc-lambda", "si-c",
+            "latent-layer");
 
     /** Training images per class in quick mode (of about 1,200), and test images per class (of about 200). */
     private static final int QUICK_TRAIN_PER_CLASS = 60;
@@ -205,6 +207,9 @@ public final class ContinualLab {
                 case "icarl-random" -> Strategies.icarl(memory, Strategies.Selection.RANDOM);
                 case "ewc" -> Strategies.ewc(ewcLambda);
                 case "si" -> Strategies.si(options.decimal("si-c", 10.0), 0.1);
+                case "cwr*", "cwr-star" -> Strategies.cwrStar();
+                case "ar1" -> Strategies.ar1(options.decimal("si-c", 10.0), 0.1);
+                case "ar1-latent" -> Strategies.ar1(options.decimal("si-c", 10.0), 0.1, memory, options.string("latent-layer", "re_lu"));
                 default -> throw new LabException("Lab " + lab + " has no strategy '" + name.trim() + "'; --strategy takes a comma-separated list of "
                         + String.join(", ", STRATEGIES) + ".");
             };

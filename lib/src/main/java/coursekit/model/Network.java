@@ -151,6 +151,22 @@ public final class Network implements AutoCloseable {
         return current.singletonOrThrow();
     }
 
+    /**
+     * The layers after {@code layerName} applied to {@code activations}, that layer's output as {@link #outputOf}
+     * gives it: the logits, without running the layers up to it. Latent replay trains the upper layers this way on
+     * activations stored earlier.
+     *
+     * @throws IllegalArgumentException naming the layers when there is no layer {@code layerName}
+     */
+    public NDArray logitsFrom(String layerName, NDArray activations, boolean training) {
+        NDList current = new NDList(activations);
+        List<String> names = layers.names();
+        for (int i = layers.indexOf(layerName) + 1; i < names.size(); i++) {
+            current = layers.layer(names.get(i)).forward(parameterStore, current, training);
+        }
+        return current.singletonOrThrow();
+    }
+
     /** The last layer applied to {@link #features}: the logits, without running the layers before it again. */
     public NDArray logitsOf(NDArray features, boolean training) {
         List<String> names = layers.names();

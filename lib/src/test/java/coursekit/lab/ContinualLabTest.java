@@ -13,7 +13,15 @@ class ContinualLabTest {
     void anUnknownStrategyListsTheKnownOnes() {
         LabException e = assertThrows(LabException.class, () -> ContinualLab.lwf(new String[] {"--strategy", "naive,gem"}));
         assertEquals("Lab lwf has no strategy 'gem'; --strategy takes a comma-separated list of naive, joint, cumulative, replay, lwf, "
-                + "icarl-herding, icarl-random, ewc, si.", e.getMessage());
+                + "icarl-herding, icarl-random, ewc, si, cwr*, ar1, ar1-latent.", e.getMessage());
+    }
+
+    @Test
+    void aHeadPerTaskRefusesAr1AndCwrStar() {
+        LabException e = assertThrows(LabException.class,
+                () -> ContinualLab.lwf(new String[] {"--scenario", "task", "--strategy", "naive,cwr*,ar1"}));
+        assertEquals("--scenario task runs naive, lwf, ewc and si, which train within one task's head; leave out CWR*, AR1 "
+                + "(they mix the classes of several tasks in one head).", e.getMessage());
     }
 
     @Test

@@ -104,6 +104,17 @@ class ModelsTest {
     }
 
     @Test
+    void logitsFromALayersOutputRunOnlyTheLayersAfterIt() {
+        try (Network mlp = Models.mlp(new long[] {1, 5, 5}, 3, 8, 8);
+                NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.randomUniform(0, 1, new ai.djl.ndarray.types.Shape(2, 1, 5, 5));
+            NDArray latent = mlp.outputOf(x, "re_lu", false);
+            assertArrayEquals(mlp.logits(x, false).toFloatArray(),
+                    mlp.logitsFrom("re_lu", latent, false).toFloatArray(), 1e-6f);
+        }
+    }
+
+    @Test
     void resnet32HasThePapersParameterCount() {
         // He et al.'s 0.46M: conv 432 + BN 32, stage 1 5 x 4,672, stage 2 13,952 + 4 x 18,560,
         // stage 3 55,552 + 4 x 73,984, dense 64 x 10 + 10: 464,154 trainable.
