@@ -3,6 +3,7 @@ package coursekit.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
+import coursekit.data.Batches;
 import coursekit.data.ImageSet;
 import coursekit.data.Split;
 import coursekit.engine.Autograd;
@@ -24,8 +25,6 @@ import java.util.Random;
  * zeros").
  */
 public final class Fit {
-
-    private static final int EVALUATION_BATCH = 64;
 
     private Fit() {}
 
@@ -105,12 +104,10 @@ public final class Fit {
 
     private static Map<String, Double> trainEpoch(Network network, Samples train, FitConfig config, Optimizer optimizer,
             Map<String, Parameter> trainable, Map<String, Float> rates, Random random, int epoch) {
-        int[] order = Batches.shuffled(train.size(), random);
         double lossSum = 0;
         long correct = 0;
         int batches = 0;
-        for (int start = 0; start < order.length; start += config.batchSize()) {
-            int[] indices = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
+        for (int[] indices : Batches.shuffled(train.size(), config.batchSize(), random)) {
             try (NDScope scope = new NDScope()) {
                 NDArray x = config.augment() == null
                         ? train.inputs(network.manager(), indices)
@@ -126,8 +123,8 @@ public final class Fit {
             }
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put(History.LOSS, lossSum / order.length);
-        metrics.put(History.ACCURACY, (double) correct / order.length);
+        metrics.put(History.LOSS, lossSum / train.size());
+        metrics.put(History.ACCURACY, (double) correct / train.size());
         return metrics;
     }
 
@@ -146,8 +143,7 @@ public final class Fit {
         Autograd.offOnThisThread();
         double lossSum = 0;
         long correct = 0;
-        for (int start = 0; start < images.size(); start += EVALUATION_BATCH) {
-            int[] indices = Batches.range(start, Math.min(images.size(), start + EVALUATION_BATCH));
+        for (int[] indices : Batches.inOrder(images.size(), Batches.INFERENCE)) {
             try (NDScope scope = new NDScope()) {
                 NDArray x = images.inputs(network.manager(), indices);
                 NDArray y = images.labels(network.manager(), indices, network.head());
