@@ -43,7 +43,7 @@ def random_images(count, side, seed):
 
 
 def to_batch(pixels, labels, indices):
-    """uint8 HWC images -> float32 NCHW in [0, 1], labels (N, 1), as coursekit's Batches does."""
+    """uint8 HWC images -> float32 NCHW in [0, 1], labels (N, 1), as coursekit's Batches and Samples do."""
     x = torch.from_numpy(pixels[indices]).permute(0, 3, 1, 2).contiguous().float().div_(255)
     y = torch.from_numpy(labels[indices]).reshape(-1, 1)
     return x, y

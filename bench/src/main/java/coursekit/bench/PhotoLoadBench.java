@@ -1,9 +1,9 @@
 package coursekit.bench;
 
 import coursekit.augment.Augmenter;
+import coursekit.data.Batches;
 import coursekit.data.ImageFolder;
 import coursekit.data.ImageSet;
-import coursekit.train.Batches;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -46,8 +46,7 @@ public final class PhotoLoadBench {
         long checksum = 0;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long epochStart = System.nanoTime();
-            for (int start = 0; start < photos.size(); start += batch) {
-                int[] indices = Batches.range(start, Math.min(photos.size(), start + batch));
+            for (int[] indices : Batches.inOrder(photos.size(), batch)) {
                 float[] values = augmenter == null ? Batches.channelsFirst(photos, indices)
                         : augmenter.channelsFirst(photos, indices, epoch);
                 checksum += Float.floatToIntBits(values[values.length / 2]);

@@ -6,17 +6,18 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import coursekit.data.Batches;
 import coursekit.data.ImageSet;
 import coursekit.engine.Seeds;
 import coursekit.model.Models;
 import coursekit.model.Network;
-import coursekit.train.Batches;
 import coursekit.train.Fit;
 import coursekit.train.FitConfig;
 import coursekit.train.GradientStep;
 import coursekit.train.Losses;
 import coursekit.train.Optimizer;
 import coursekit.train.Optimizers;
+import coursekit.train.Samples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -104,9 +105,9 @@ public final class TrainStepBench {
 
             Map<String, Parameter> trainable = network.trainableParameters();
             int[] indices = Batches.range(0, BATCH);
-            ImageSet one = train.subset(indices);
-            NDArray x = Batches.images(network.manager(), one, indices);
-            NDArray y = Batches.labels(network.manager(), one, indices, network.head());
+            Samples samples = Samples.of(train);
+            NDArray x = samples.inputs(network.manager(), indices);
+            NDArray y = samples.labels(network.manager(), indices, network.head());
             double[] coreMs = new double[steps];
             for (int s = 0; s < steps; s++) {
                 long started = System.nanoTime();
@@ -123,21 +124,25 @@ public final class TrainStepBench {
             x.close();
             y.close();
 
-            profile(network, optimizer, trainable, train, side, steps);
+            profile(network, optimizer, trainable, train, side);
         }
     }
 
-    /** The step of Fit, timed phase by phase (libtorch on CPU runs each call synchronously). */
-    private static void profile(Network network, Optimizer optimizer, Map<String, Parameter> trainable, ImageSet train,
-            int side, int steps) {
+    /**
+     * The step of Fit, timed phase by phase (libtorch on CPU runs each call synchronously), once per batch of
+     * {@code train} in order.
+     */
+    private static void profile(Network network, Optimizer optimizer, Map<String, Parameter> trainable, ImageSet train, int side) {
+        int steps = (train.size() + BATCH - 1) / BATCH;
         double[][] ms = new double[PHASES.length][steps];
         double[] totalMs = new double[steps];
-        for (int s = 0; s < steps; s++) {
-            int[] indices = Batches.range((s * BATCH) % train.size(), (s * BATCH) % train.size() + BATCH);
+        Samples samples = Samples.of(train);
+        int s = 0;
+        for (int[] indices : Batches.inOrder(train.size(), BATCH)) {
             try (NDScope scope = new NDScope()) {
                 long t0 = System.nanoTime();
-                NDArray x = Batches.images(network.manager(), train, indices);
-                NDArray y = Batches.labels(network.manager(), train, indices, network.head());
+                NDArray x = samples.inputs(network.manager(), indices);
+                NDArray y = samples.labels(network.manager(), indices, network.head());
                 long t1 = System.nanoTime();
                 NDArray logits;
                 NDArray loss;
@@ -161,6 +166,7 @@ public final class TrainStepBench {
                 totalMs[s] = (t5 - t0) / 1e6;
                 scope.suppressNotUsedWarning();
             }
+            s++;
         }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "RESULT coursekit %d profile", side));
         for (int p = 0; p < PHASES.length; p++) {

@@ -6,13 +6,15 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import coursekit.data.Batches;
 import coursekit.data.ImageSet;
 import coursekit.engine.Seeds;
+import coursekit.model.Head;
 import coursekit.model.Network;
-import coursekit.train.Batches;
 import coursekit.train.GradientStep;
 import coursekit.train.Losses;
 import coursekit.train.Optimizer;
+import coursekit.train.Samples;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,8 +30,6 @@ import java.util.function.UnaryOperator;
  * Fisher diagonals of the network.
  */
 final class ContinualRun implements AutoCloseable {
-
-    private static final int EVALUATION_BATCH = 256;
 
     private final IntFunction<Network> model;
     private final int epochs;
@@ -125,10 +125,8 @@ final class ContinualRun implements AutoCloseable {
         for (int epoch = 0; epoch < epochs; epoch++) {
             Random random = new Random(seed * 1_000_003L + i * 1_009L + epoch);
             Seeds.seedEngine(random.nextLong());
-            int[] order = Batches.shuffled(training.size(), random);
             lossSum = 0;
-            for (int begin = 0; begin < order.length; begin += batchSize) {
-                int[] indices = Arrays.copyOfRange(order, begin, Math.min(order.length, begin + batchSize));
+            for (int[] indices : Batches.shuffled(training.size(), batchSize, random)) {
                 try (NDScope scope = new NDScope()) {
                     NDArray x = Batches.images(network.manager(), training, indices);
                     NDArray y = labels(network.manager(), training, indices);
@@ -164,12 +162,8 @@ final class ContinualRun implements AutoCloseable {
     }
 
     /** Labels as indices into the active units: task-incremental labels already restart at 0 in each task. */
-    private NDArray labels(NDManager manager, ImageSet images, int[] indices) {
-        int[] values = new int[indices.length];
-        for (int n = 0; n < indices.length; n++) {
-            values[n] = images.label(indices[n]);
-        }
-        return manager.create(values, new Shape(indices.length));
+    private static NDArray labels(NDManager manager, ImageSet images, int[] indices) {
+        return Samples.of(images).labels(manager, indices, Head.SOFTMAX);
     }
 
     /** Accuracy on experience {@code j}'s test set after training on experience {@code i}. */
@@ -184,8 +178,7 @@ final class ContinualRun implements AutoCloseable {
             return 0;
         }
         long correct = 0;
-        for (int begin = 0; begin < test.size(); begin += EVALUATION_BATCH) {
-            int[] indices = Batches.range(begin, Math.min(test.size(), begin + EVALUATION_BATCH));
+        for (int[] indices : Batches.inOrder(test.size(), Batches.INFERENCE)) {
             try (NDScope scope = new NDScope()) {
                 NDArray x = Batches.images(network.manager(), test, indices);
                 NDArray features = network.features(x, false);
@@ -210,8 +203,7 @@ final class ContinualRun implements AutoCloseable {
     /** Penultimate features of {@code images} (layer null) or the output of layer {@code layerName}, flattened, one row per image. */
     double[][] features(ImageSet images, String layerName) {
         double[][] rows = new double[images.size()][];
-        for (int begin = 0; begin < images.size(); begin += EVALUATION_BATCH) {
-            int[] indices = Batches.range(begin, Math.min(images.size(), begin + EVALUATION_BATCH));
+        for (int[] indices : Batches.inOrder(images.size(), Batches.INFERENCE)) {
             try (NDScope scope = new NDScope()) {
                 NDArray batch = Batches.images(network.manager(), images, indices);
                 NDArray features = layerName == null ? network.features(batch, false) : network.outputOf(batch, layerName, false);
@@ -222,7 +214,7 @@ final class ContinualRun implements AutoCloseable {
                     for (int d = 0; d < dim; d++) {
                         row[d] = values[n * dim + d];
                     }
-                    rows[begin + n] = row;
+                    rows[indices[n]] = row;
                 }
                 scope.suppressNotUsedWarning();
             }

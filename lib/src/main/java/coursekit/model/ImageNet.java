@@ -3,8 +3,8 @@ package coursekit.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonArray;
+import coursekit.data.Batches;
 import coursekit.data.ImageSet;
-import coursekit.train.Batches;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -112,11 +112,9 @@ public final class ImageNet {
         }
         ImageSet sized = images.resize((int) input[1], (int) input[2]);
         List<List<Prediction>> result = new ArrayList<>();
-        int batchSize = 16;
-        for (int start = 0; start < sized.size(); start += batchSize) {
-            int end = Math.min(sized.size(), start + batchSize);
+        for (int[] indices : Batches.inOrder(sized.size(), Batches.INFERENCE)) {
             try (NDManager manager = network.manager().newSubManager()) {
-                NDArray batch = Batches.images(manager, sized, Batches.range(start, end));
+                NDArray batch = Batches.images(manager, sized, indices);
                 result.addAll(decodePredictions(network.probabilities(batch), top));
             }
         }

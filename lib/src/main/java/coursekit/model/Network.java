@@ -14,11 +14,11 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import coursekit.data.Batches;
 import coursekit.data.ImageSet;
 import coursekit.engine.Devices;
 import coursekit.engine.Seeds;
 import coursekit.io.AtomicFiles;
-import coursekit.train.Batches;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -186,13 +186,13 @@ public final class Network implements AutoCloseable {
     /** The predicted class index of every image in {@code images}. */
     public int[] predict(ImageSet images) {
         int[] predicted = new int[images.size()];
-        int batchSize = 64;
-        for (int start = 0; start < images.size(); start += batchSize) {
-            int end = Math.min(images.size(), start + batchSize);
+        for (int[] indices : Batches.inOrder(images.size(), Batches.INFERENCE)) {
             try (NDScope scope = new NDScope()) {
-                NDArray x = Batches.images(manager, images, Batches.range(start, end));
+                NDArray x = Batches.images(manager, images, indices);
                 int[] classes = probabilities(x).argMax(1).toType(DataType.INT32, false).toIntArray();
-                System.arraycopy(classes, 0, predicted, start, classes.length);
+                for (int n = 0; n < indices.length; n++) {
+                    predicted[indices[n]] = classes[n];
+                }
                 scope.suppressNotUsedWarning();
             }
         }

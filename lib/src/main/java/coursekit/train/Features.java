@@ -3,6 +3,7 @@ package coursekit.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
+import coursekit.data.Batches;
 import coursekit.data.ImageSet;
 import coursekit.io.AtomicFiles;
 import coursekit.model.Network;
@@ -30,7 +31,6 @@ import java.util.List;
 public final class Features {
 
     private static final String MAGIC = "coursekit-features-1";
-    private static final int BATCH = 32;
 
     private Features() {}
 
@@ -55,8 +55,7 @@ public final class Features {
         float[] values = null;
         long[] featureShape = null;
         int stride = 0;
-        for (int start = 0; start < images.size(); start += BATCH) {
-            int[] indices = Batches.range(start, Math.min(images.size(), start + BATCH));
+        for (int[] indices : Batches.inOrder(images.size(), Batches.INFERENCE)) {
             try (NDScope scope = new NDScope()) {
                 NDArray batch = Batches.images(base.manager(), images, indices);
                 NDArray out = layerName == null ? base.logits(batch, false) : base.outputOf(batch, layerName, false);
@@ -65,7 +64,7 @@ public final class Features {
                     stride = (int) (out.size() / indices.length);
                     values = new float[Math.multiplyExact(stride, images.size())];
                 }
-                System.arraycopy(out.toFloatArray(), 0, values, start * stride, indices.length * stride);
+                System.arraycopy(out.toFloatArray(), 0, values, indices[0] * stride, indices.length * stride);
                 scope.suppressNotUsedWarning();
             }
         }

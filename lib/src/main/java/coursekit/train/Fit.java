@@ -3,6 +3,7 @@ package coursekit.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
+import coursekit.data.Batches;
 import coursekit.data.ImageSet;
 import coursekit.data.Split;
 import coursekit.engine.Autograd;
@@ -27,8 +28,6 @@ import java.util.function.Consumer;
  * zeros").
  */
 public final class Fit {
-
-    private static final int EVALUATION_BATCH = 64;
 
     private Fit() {}
 
@@ -112,14 +111,13 @@ public final class Fit {
 
     private static Map<String, Double> trainEpoch(Network network, Samples train, FitConfig config, Optimizer optimizer,
             Map<String, Parameter> trainable, Map<String, Float> rates, Random random, int epoch, Consumer<BatchProgress> afterBatch) {
-        int[] order = Batches.shuffled(train.size(), random);
         double lossSum = 0;
         long correct = 0;
         int batches = 0;
-        int planned = (order.length + config.batchSize() - 1) / config.batchSize();
+        long seen = 0;
+        int planned = (train.size() + config.batchSize() - 1) / config.batchSize();
         long started = System.nanoTime();
-        for (int start = 0; start < order.length; start += config.batchSize()) {
-            int[] indices = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
+        for (int[] indices : Batches.shuffled(train.size(), config.batchSize(), random)) {
             try (NDScope scope = new NDScope()) {
                 NDArray x = config.augment() == null
                         ? train.inputs(network.manager(), indices)
@@ -133,12 +131,12 @@ public final class Fit {
                 batches++;
                 scope.suppressNotUsedWarning();
             }
-            long seen = Math.min(order.length, start + config.batchSize());
-            afterBatch.accept(new BatchProgress(batches, planned, seen, order.length, lossSum / seen, (System.nanoTime() - started) / 1e9));
+            seen += indices.length;
+            afterBatch.accept(new BatchProgress(batches, planned, seen, train.size(), lossSum / seen, (System.nanoTime() - started) / 1e9));
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put(History.LOSS, lossSum / order.length);
-        metrics.put(History.ACCURACY, (double) correct / order.length);
+        metrics.put(History.LOSS, lossSum / train.size());
+        metrics.put(History.ACCURACY, (double) correct / train.size());
         return metrics;
     }
 
@@ -157,8 +155,7 @@ public final class Fit {
         Autograd.offOnThisThread();
         double lossSum = 0;
         long correct = 0;
-        for (int start = 0; start < images.size(); start += EVALUATION_BATCH) {
-            int[] indices = Batches.range(start, Math.min(images.size(), start + EVALUATION_BATCH));
+        for (int[] indices : Batches.inOrder(images.size(), Batches.INFERENCE)) {
             try (NDScope scope = new NDScope()) {
                 NDArray x = images.inputs(network.manager(), indices);
                 NDArray y = images.labels(network.manager(), indices, network.head());

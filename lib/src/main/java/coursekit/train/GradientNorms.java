@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
+import coursekit.data.Batches;
 import coursekit.data.ImageSet;
 import coursekit.model.Network;
 import java.util.LinkedHashMap;

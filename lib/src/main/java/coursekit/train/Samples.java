@@ -4,29 +4,37 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import coursekit.augment.Augmenter;
+import coursekit.data.Batches;
 import coursekit.data.ImageSet;
 import coursekit.model.Head;
 import java.util.List;
 
 /**
  * What {@link Fit} draws batches from: labelled inputs of one shape, either images or the
- * features a frozen network computed from them.
+ * features a frozen network computed from them. {@code Samples.of(images)} gives the same input
+ * and label arrays that {@code fit} trains on to code that runs a step of its own.
  */
-interface Samples {
+public interface Samples {
 
+    /** How many labelled inputs there are. */
     int size();
 
     /** One input's shape, e.g. {channels, height, width} or {features}. */
     long[] inputShape();
 
+    /** The class names, in label order. */
     List<String> classNames();
 
+    /** The class index of input {@code index}. */
     int label(int index);
 
     /** The inputs at {@code indices} as a float32 batch (N, ...inputShape). */
     NDArray inputs(NDManager manager, int[] indices);
 
-    /** The inputs at {@code indices} augmented for {@code epoch}; only images can be augmented. */
+    /**
+     * The inputs at {@code indices} augmented by {@code augmenter} for {@code epoch}, scaled like {@link #inputs}; the
+     * same seed and epoch give the same batch. Only images can be augmented.
+     */
     NDArray augmentedInputs(NDManager manager, int[] indices, Augmenter augmenter, long epoch);
 
     /** What the samples are, for messages: "images" or "features". */
@@ -48,6 +56,7 @@ interface Samples {
         return manager.create(values, new Shape(indices.length));
     }
 
+    /** The images of {@code images} with their labels, as float32 batches (N, C, H, W) in [0, 1]. */
     static Samples of(ImageSet images) {
         return new Samples() {
             @Override
@@ -77,7 +86,8 @@ interface Samples {
 
             @Override
             public NDArray augmentedInputs(NDManager manager, int[] indices, Augmenter augmenter, long epoch) {
-                return Batches.augmented(manager, images, indices, augmenter, epoch);
+                float[] values = augmenter.channelsFirst(images, indices, epoch, 1f / 255);
+                return manager.create(values, new Shape(indices.length, images.channels(), images.height(), images.width()));
             }
 
             @Override

@@ -19,10 +19,10 @@ import coursekit.engine.Seeds;
 import coursekit.model.Head;
 import coursekit.model.Layers;
 import coursekit.model.Network;
-import coursekit.train.Batches;
 import coursekit.train.Fit;
 import coursekit.train.FitConfig;
 import coursekit.train.History;
+import coursekit.train.Samples;
 import org.junit.jupiter.api.Test;
 
 /** fit() augments the training batches, and only those. */
@@ -100,7 +100,7 @@ class AugmentedFitTest {
         Augmenter augmenter = Augmenter.builder().rotationRange(30).seed(2).build();
         int[] indices = {3, 0, 7};
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray batch = Batches.augmented(manager, TRAIN, indices, augmenter, 4);
+            NDArray batch = Samples.of(TRAIN).augmentedInputs(manager, indices, augmenter, 4);
 
             assertEquals(new Shape(3, 3, 16, 16), batch.getShape());
             assertArrayEquals(augmenter.channelsFirst(TRAIN, indices, 4, 1f / 255), batch.toFloatArray(), 0f);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
+import coursekit.data.Batches;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,8 +67,14 @@ class CopyWeightsWithReinitTest {
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(probe.consolidatedAtEnd.get(i), probe.atEnd.get(i), "after experience " + i);
         }
-        // One test batch per seen experience after each of the three experiences: 1 + 2 + 3.
-        assertEquals(6, probe.testedWithConsolidated.size());
+        // Every test batch of every seen experience, after each of the three experiences.
+        int batches = 0;
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j <= i; j++) {
+                batches += (THREE_STEPS.experience(j).test().size() + Batches.INFERENCE - 1) / Batches.INFERENCE;
+            }
+        }
+        assertEquals(batches, probe.testedWithConsolidated.size());
         assertTrue(probe.testedWithConsolidated.stream().allMatch(b -> b), probe.testedWithConsolidated.toString());
     }
 

@@ -13,6 +13,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import coursekit.data.Batches;
 import coursekit.data.ImageSet;
 import coursekit.data.Split;
 import coursekit.engine.NewThread;
@@ -187,6 +188,29 @@ class FitTest {
             assertEquals(DATA.test().size(), evaluation.images());
             assertArrayEqualsExactly(before, net.parameters().values().iterator().next().getArray().toFloatArray());
             assertFalse(Double.isNaN(evaluation.loss()));
+        }
+    }
+
+    @Test
+    void evaluationAndPredictionOverSeveralBatchesCountEveryImageOnce() {
+        ImageSet images = SyntheticImages.darkAndBright(2 * Batches.INFERENCE + 3, 48, 3, 9);
+        Seeds.set(4);
+        try (Network net = smallCnn()) {
+            Fit.fit(net, DATA, FitConfig.epochs(3).batchSize(8).optimizer(Optimizers.adam(1e-3)).quiet());
+            int[] predicted = net.predict(images);
+            assertNotEquals(1, java.util.Arrays.stream(predicted).distinct().count(), "a network that tells the classes apart");
+            double lossSum = 0;
+            int correct = 0;
+            for (int i = 0; i < images.size(); i++) {
+                ImageSet one = images.subset(i);
+                lossSum += Fit.evaluate(net, one).loss();
+                assertEquals(net.predict(one)[0], predicted[i], "image " + i);
+                correct += predicted[i] == images.label(i) ? 1 : 0;
+            }
+            Evaluation all = Fit.evaluate(net, images);
+            assertEquals(images.size(), all.images());
+            assertEquals(lossSum / images.size(), all.loss(), 1e-5);
+            assertEquals((double) correct / images.size(), all.accuracy(), 0);
         }
     }
 

@@ -11,6 +11,8 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import coursekit.augment.Augmenter;
+import coursekit.data.Batches;
+import coursekit.data.ImageSet;
 import coursekit.data.Split;
 import coursekit.engine.Seeds;
 import coursekit.model.Head;
@@ -69,9 +71,22 @@ class TransferTrainingTest {
             FeatureSet features = Features.extract(base, DATA.train());
             assertArrayEquals(new long[] {4, 14, 14}, features.featureShape());
             assertEquals(DATA.train().size(), features.size());
-            float[] direct = base.logits(coursekit.train.Batches.images(base.manager(), DATA.train(), new int[] {5}), false).toFloatArray();
+            float[] direct = base.logits(Batches.images(base.manager(), DATA.train(), new int[] {5}), false).toFloatArray();
             assertArrayEquals(direct, features.features(5), 1e-6f);
             assertEquals(DATA.train().label(5), features.label(5));
+        }
+    }
+
+    @Test
+    void featuresOfMoreImagesThanABatchStayInTheImagesOrder() {
+        ImageSet images = SyntheticImages.darkAndBright(2 * Batches.INFERENCE + 3, 16, 3, 5);
+        try (Network base = base()) {
+            FeatureSet features = Features.extract(base, images);
+            assertEquals(images.size(), features.size());
+            for (int i : new int[] {0, Batches.INFERENCE, images.size() - 1}) {
+                float[] direct = base.logits(Batches.images(base.manager(), images, new int[] {i}), false).toFloatArray();
+                assertArrayEquals(direct, features.features(i), 1e-6f, "image " + i);
+            }
         }
     }
 

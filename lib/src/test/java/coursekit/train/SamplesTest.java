@@ -12,7 +12,7 @@ import coursekit.model.Head;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class BatchesTest {
+class SamplesTest {
 
     private static final ImageSet THREE_CLASSES =
             ImageSet.of(new byte[5 * 2 * 2], new int[] {2, 0, 1, 1, 0}, 2, 2, 1, List.of("a", "b", "c"));
@@ -22,7 +22,7 @@ class BatchesTest {
     @Test
     void labelsForASigmoidHeadAreAColumnOfFloats() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray labels = Batches.labels(manager, TWO_CLASSES, new int[] {3, 1, 0}, Head.SIGMOID);
+            NDArray labels = Samples.of(TWO_CLASSES).labels(manager, new int[] {3, 1, 0}, Head.SIGMOID);
             assertEquals(new Shape(3, 1), labels.getShape());
             assertEquals(DataType.FLOAT32, labels.getDataType());
             assertArrayEquals(new float[] {1, 0, 1}, labels.toFloatArray());
@@ -32,7 +32,7 @@ class BatchesTest {
     @Test
     void labelsForASoftmaxHeadAreClassIndices() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray labels = Batches.labels(manager, THREE_CLASSES, new int[] {0, 4, 2}, Head.SOFTMAX);
+            NDArray labels = Samples.of(THREE_CLASSES).labels(manager, new int[] {0, 4, 2}, Head.SOFTMAX);
             assertEquals(new Shape(3), labels.getShape());
             assertEquals(DataType.INT32, labels.getDataType());
             assertArrayEquals(new int[] {2, 0, 1}, labels.toIntArray());
