@@ -84,15 +84,25 @@ public final class Batches {
         images.copyImages(indices, batch, 0);
         float[] out = new float[indices.length * c * plane];
         for (int n = 0; n < indices.length; n++) {
-            int base = n * c * plane;
-            int from = n * bytes;
-            for (int p = 0; p < plane; p++) {
-                for (int ch = 0; ch < c; ch++) {
-                    out[base + ch * plane + p] = (batch[from + p * c + ch] & 0xff) / 255f;
+            for (int ch = 0; ch < c; ch++) {
+                // One channel's plane at a time, so that the writes run in order.
+                int to = (n * c + ch) * plane;
+                int from = n * bytes + ch;
+                for (int p = 0; p < plane; p++, from += c) {
+                    out[to + p] = UNIT[batch[from] & 0xff];
                 }
             }
         }
         return out;
+    }
+
+    /** Each byte value over 255, as {@code value / 255f} computes it: a table look-up instead of a division per pixel. */
+    private static final float[] UNIT = new float[256];
+
+    static {
+        for (int value = 0; value < 256; value++) {
+            UNIT[value] = value / 255f;
+        }
     }
 
     private static void checkBatch(int size, int batchSize) {
