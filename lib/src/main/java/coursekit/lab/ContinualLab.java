@@ -239,7 +239,7 @@ public final class ContinualLab {
         }
     }
 
-    private static void appendMatrix(StringBuilder csv, AccuracyMatrix r, long seed) {
+    static void appendMatrix(StringBuilder csv, AccuracyMatrix r, long seed) {
         for (int i = 0; i < r.experiences(); i++) {
             for (int j = 0; j < r.experiences(); j++) {
                 double v = r.get(i, j);
@@ -254,11 +254,11 @@ public final class ContinualLab {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
-    private static String csv(String value) {
+    static String csv(String value) {
         return value.contains(",") ? '"' + value + '"' : value;
     }
 
-    private static void write(Path file, String text) {
+    static void write(Path file, String text) {
         AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -148,7 +148,7 @@ public final class FeatureExtractionLab {
     }
 
     /** How a new head trains, on features or end to end: RMSprop at the backbone's head rate (or {@code --lr}), batch 20. */
-    private static FitConfig headConfig(LabSession session, Transfer transfer, int epochs) {
+    static FitConfig headConfig(LabSession session, Transfer transfer, int epochs) {
         return FitConfig.epochs(epochs)
                 .batchSize(session.options().integer("batch-size", 20))
                 .optimizer(Optimizers.rmsprop(session.options().decimal("lr", transfer.backbone().headRate())))

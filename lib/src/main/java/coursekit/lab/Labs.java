@@ -17,7 +17,8 @@ public final class Labs {
             FineTuningLab.NAME, FineTuningLab::run,
             ContinualLab.FORGETTING, ContinualLab::forgetting,
             ContinualLab.LWF, ContinualLab::lwf,
-            ContinualLab.ICARL, ContinualLab::icarl));
+            ContinualLab.ICARL, ContinualLab::icarl,
+            RetentionLab.NAME, RetentionLab::run));
 
     private Labs() {}
 

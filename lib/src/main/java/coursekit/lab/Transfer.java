@@ -103,7 +103,13 @@ final class Transfer {
 
     /** The lecture's head alone, for features of {@code featureShape} that the base computed. */
     Network head(long[] featureShape) {
-        return Models.classifier(featureShape).pooling(pooling).dense(256).dropout(0.5).outputs(1).name("head").build();
+        return head(featureShape, 2);
+    }
+
+    /** The same head for {@code classes} classes: one sigmoid output for two, a softmax over {@code classes} otherwise. */
+    Network head(long[] featureShape, int classes) {
+        return Models.classifier(featureShape).pooling(pooling).dense(256).dropout(0.5).outputs(classes == 2 ? 1 : classes).name("head")
+                .build();
     }
 
     /** Describes the head for the lab's opening lines. */

@@ -75,6 +75,43 @@ public final class FeatureSet implements Samples {
         return Arrays.copyOfRange(values, index * stride, (index + 1) * stride);
     }
 
+    /** The samples at {@code indices}, in that order, e.g. the few a replay memory keeps. */
+    public FeatureSet subset(int... indices) {
+        float[] out = new float[indices.length * stride];
+        int[] newLabels = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            java.util.Objects.checkIndex(indices[i], labels.length);
+            System.arraycopy(values, indices[i] * stride, out, i * stride, stride);
+            newLabels[i] = labels[indices[i]];
+        }
+        return new FeatureSet(out, featureShape, newLabels, classNames);
+    }
+
+    /** The samples of several sets one after another; the sets must have the same feature shape and class names. */
+    public static FeatureSet concat(List<FeatureSet> sets) {
+        if (sets.isEmpty()) {
+            throw new IllegalArgumentException("FeatureSet.concat needs at least one set, but got none.");
+        }
+        FeatureSet first = sets.get(0);
+        int total = 0;
+        for (FeatureSet set : sets) {
+            if (!Arrays.equals(set.featureShape, first.featureShape) || !set.classNames.equals(first.classNames)) {
+                throw new IllegalArgumentException("Only features of the same shape and classes can be joined, but " + first + " and "
+                        + set + " differ.");
+            }
+            total += set.size();
+        }
+        float[] out = new float[total * first.stride];
+        int[] newLabels = new int[total];
+        int next = 0;
+        for (FeatureSet set : sets) {
+            System.arraycopy(set.values, 0, out, next * first.stride, set.values.length);
+            System.arraycopy(set.labels, 0, newLabels, next, set.size());
+            next += set.size();
+        }
+        return new FeatureSet(out, first.featureShape, newLabels, first.classNames);
+    }
+
     float[] rawValues() {
         return values;
     }
