@@ -8,7 +8,6 @@ import coursekit.data.ImageSet;
 import coursekit.data.TrainTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -22,6 +21,7 @@ import java.util.stream.IntStream;
  * var core50 = Core50.builder().imageSize(32, 32).frameStep(10).build();   // from Datasets.dataDirectory()/core50
  * Scenario ni  = core50.ni(42);          // 8 training sessions, all 50 objects in each
  * Scenario nc  = core50.nc(42);          // 10 objects, then 8 x 5
+ * Scenario mt  = core50.multiTaskNc(42); // the same cut, each experience a task with its task label
  * Scenario nic = core50.nic(5, 42);      // 79 experiences of new sessions and new objects
  * }</pre>
  *
@@ -211,14 +211,8 @@ public final class Core50 {
      * kit's own, as the category-level NC protocol is not a standard one). Classes come in a seeded order.
      */
     public Scenario nc(long seed) {
-        int first = categories ? 2 : 10;
-        int per = categories ? 2 : 5;
-        int expected = categories ? CATEGORIES.size() : Core50Files.OBJECTS;
-        if (numClasses() != expected) {
-            throw new IllegalArgumentException("The standard NC cut needs all " + expected + " " + level() + ", but " + folder
-                    + " has " + numClasses() + "; use nc(firstClasses, classesPerExperience, seed) to choose a cut.");
-        }
-        return nc(first, per, seed);
+        int[] cut = standardNcCut("nc");
+        return nc(cut[0], cut[1], seed);
     }
 
     /**
@@ -227,17 +221,39 @@ public final class Core50 {
      * the test sessions.
      */
     public Scenario nc(int firstClasses, int classesPerExperience, long seed) {
-        int rest = numClasses() - firstClasses;
-        if (firstClasses < 1 || classesPerExperience < 1 || rest < 0 || rest % classesPerExperience != 0) {
-            throw new IllegalArgumentException("An NC cut must put " + numClasses() + " classes into a first experience and "
-                    + "equal later ones, but got firstClasses=" + firstClasses + ", classesPerExperience="
-                    + classesPerExperience + ".");
+        return newClasses(false, firstClasses, classesPerExperience, seed);
+    }
+
+    /**
+     * The CLVision 2020 challenge's Multi-Task-NC track: the standard NC cut of {@link #nc(long)} (10 objects, then
+     * 8 x 5), but each experience is a task of its own, its labels restarting at 0 and its task label (0..8) given in
+     * training and at test time, so a network with a head per task knows which head to ask.
+     */
+    public Scenario multiTaskNc(long seed) {
+        int[] cut = standardNcCut("multiTaskNc");
+        return multiTaskNc(cut[0], cut[1], seed);
+    }
+
+    /** The Multi-Task-NC cut with {@code firstClasses} classes first and then {@code classesPerExperience} per task. */
+    public Scenario multiTaskNc(int firstClasses, int classesPerExperience, long seed) {
+        return newClasses(true, firstClasses, classesPerExperience, seed);
+    }
+
+    /** The NC cut in a seeded class order, with one head ({@code tasks} false) or a task per experience. */
+    private Scenario newClasses(boolean tasks, int firstClasses, int classesPerExperience, long seed) {
+        return Scenarios.cut((tasks ? "CORe50 Multi-Task-NC, " : "CORe50 NC, ") + level(), trainTest(),
+                Scenarios.seededOrder(numClasses(), seed), Scenarios.firstThenEqual(numClasses(), firstClasses, classesPerExperience),
+                "seed " + seed, tasks);
+    }
+
+    /** The standard NC cut's {first, per experience}; {@code method} names the call that asked, for the error. */
+    private int[] standardNcCut(String method) {
+        int expected = categories ? CATEGORIES.size() : Core50Files.OBJECTS;
+        if (numClasses() != expected) {
+            throw new IllegalArgumentException("The standard NC cut needs all " + expected + " " + level() + ", but " + folder
+                    + " has " + numClasses() + "; use " + method + "(firstClasses, classesPerExperience, seed) to choose a cut.");
         }
-        int[] sizes = new int[1 + rest / classesPerExperience];
-        Arrays.fill(sizes, classesPerExperience);
-        sizes[0] = firstClasses;
-        return Scenarios.classIncremental("CORe50 NC, " + level(), trainTest(), Scenarios.seededOrder(numClasses(), seed),
-                sizes, "seed " + seed);
+        return categories ? new int[] {2, 2} : new int[] {10, 5};
     }
 
     /**

@@ -34,6 +34,9 @@ public final class Scenarios {
         PERMUTED
     }
 
+    /** The classes of CORe50 (its 50 objects) and of its stand-in, which the Multi-Task-NC track cuts into 10 + 8 x 5. */
+    static final int MULTI_TASK_NC_CLASSES = 50;
+
     private Scenarios() {}
 
     /**
@@ -79,27 +82,38 @@ public final class Scenarios {
     }
 
     /**
-     * The task-incremental variant (the CLVision 2020 challenge's multi-task track): the same seeded cut into
-     * experiences, but labels restart at 0 in each experience and {@link Experience#taskLabel()} is {@code k}, so
-     * a network with one head per task knows which head to ask.
+     * The task-incremental variant: the same seeded cut into experiences, but labels restart at 0 in each experience
+     * and {@link Experience#taskLabel()} is {@code k}, so a network with one head per task knows which head to ask.
      */
     public static Scenario taskIncremental(TrainTest data, int experiences, long seed) {
-        int[] order = seededOrder(data.numClasses(), seed);
-        int perExperience = perExperience(order.length, experiences);
-        List<String> names = networkNames(data, order);
-        List<Experience> stream = new ArrayList<>();
-        for (int k = 0; k < experiences; k++) {
-            int[] mapping = unmapped(data.numClasses());
-            int[] local = new int[perExperience];
-            for (int y = 0; y < perExperience; y++) {
-                mapping[order[k * perExperience + y]] = y;
-                local[y] = y;
-            }
-            List<String> taskNames = names.subList(k * perExperience, (k + 1) * perExperience);
-            stream.add(new Experience(k, local, k, data.train().remap(mapping, taskNames), data.test().remap(mapping, taskNames)));
+        int[] sizes = equalSizes(data.numClasses(), experiences);
+        return cut("Task-incremental", data, seededOrder(data.numClasses(), seed), sizes, "seed " + seed, true);
+    }
+
+    /**
+     * The CLVision 2020 challenge's Multi-Task-NC track on the embedded stand-in for CORe50
+     * ({@link Datasets#core50StandIn()}, Fashion-MNIST's 10 classes in 5 colours each): the 50 classes in a seeded order,
+     * 10 in the first experience and 5 in each of the 8 others, every experience with its task label (0..8), which the
+     * network is given at test time too. {@link Core50#multiTaskNc(long)} cuts the real CORe50 the same way.
+     */
+    public static Scenario multiTaskNc(long seed) {
+        return multiTaskNc("Multi-Task-NC on the CORe50 stand-in", Datasets.core50StandIn(), seed);
+    }
+
+    /**
+     * The Multi-Task-NC cut of a 50-class dataset, e.g. a smaller part of the stand-in
+     * ({@code Kit.budget(Datasets.core50StandIn())}): 10 classes, then 8 x 5, each experience its own task.
+     */
+    public static Scenario multiTaskNc(TrainTest data, long seed) {
+        return multiTaskNc("Multi-Task-NC", data, seed);
+    }
+
+    private static Scenario multiTaskNc(String title, TrainTest data, long seed) {
+        if (data.numClasses() != MULTI_TASK_NC_CLASSES) {
+            throw new IllegalArgumentException("The Multi-Task-NC track cuts " + MULTI_TASK_NC_CLASSES + " classes into 10, then 8 x 5, "
+                    + "but the data has " + data.numClasses() + " classes; use Datasets.core50StandIn() or CORe50 (Core50.multiTaskNc).");
         }
-        String name = "Task-incremental (" + experiences + " x " + perExperience + " classes, seed " + seed + ")";
-        return new Scenario(name, stream, order, true, names);
+        return cut(title, data, seededOrder(data.numClasses(), seed), firstThenEqual(data.numClasses(), 10, 5), "seed " + seed, true);
     }
 
     /**
@@ -138,12 +152,14 @@ public final class Scenarios {
     }
 
     /**
-     * The class-incremental cut with experiences of the sizes given, e.g. CORe50's NC protocol (10, then 8 x 5).
+     * Cuts {@code classOrder} into experiences of {@code sizes} classes, e.g. CORe50's NC protocol (10, then 8 x 5).
+     * Class-incremental ({@code tasks} false): experience {@code k} holds the network labels after those of the
+     * experiences before it, and task label 0. Task-incremental: its labels restart at 0 and its task label is {@code k}.
      *
      * @param title the benchmark's name, e.g. {@code Split-MNIST}
      * @param settings what follows the sizes in the name, e.g. {@code seed 42}
      */
-    static Scenario classIncremental(String title, TrainTest data, int[] classOrder, int[] sizes, String settings) {
+    static Scenario cut(String title, TrainTest data, int[] classOrder, int[] sizes, String settings, boolean tasks) {
         checkOrder(classOrder, data.numClasses());
         if (Arrays.stream(sizes).sum() != classOrder.length || Arrays.stream(sizes).anyMatch(s -> s < 1)) {
             throw new IllegalArgumentException("Experience sizes " + Arrays.toString(sizes) + " must be positive and add up to the "
@@ -153,25 +169,41 @@ public final class Scenarios {
         List<Experience> stream = new ArrayList<>();
         int start = 0;
         for (int k = 0; k < sizes.length; k++) {
+            int first = tasks ? start : 0;
             int[] mapping = unmapped(data.numClasses());
             int[] classes = new int[sizes[k]];
             for (int n = start; n < start + sizes[k]; n++) {
-                mapping[classOrder[n]] = n;
-                classes[n - start] = n;
+                mapping[classOrder[n]] = n - first;
+                classes[n - start] = n - first;
             }
-            stream.add(new Experience(k, classes, 0, data.train().remap(mapping, names), data.test().remap(mapping, names)));
+            List<String> setNames = tasks ? names.subList(start, start + sizes[k]) : names;
+            stream.add(new Experience(k, classes, tasks ? k : 0, data.train().remap(mapping, setNames),
+                    data.test().remap(mapping, setNames)));
             start += sizes[k];
         }
         boolean equal = Arrays.stream(sizes).allMatch(s -> s == sizes[0]);
-        String cut = equal ? sizes.length + " x " + sizes[0] + " classes" : "classes " + Arrays.toString(sizes);
-        return new Scenario(title + " (" + cut + ", " + settings + ")", stream, classOrder, false, names);
+        String sizesText = equal ? sizes.length + " x " + sizes[0] + " classes" : "classes " + Arrays.toString(sizes);
+        return new Scenario(title + " (" + sizesText + ", " + settings + ")", stream, classOrder, tasks, names);
     }
 
     private static Scenario classIncremental(String title, TrainTest data, int[] classOrder, int experiences, String settings) {
-        int perExperience = perExperience(classOrder.length, experiences);
-        int[] sizes = new int[experiences];
+        return cut(title, data, classOrder, equalSizes(classOrder.length, experiences), settings, false);
+    }
+
+    /**
+     * {@code first} classes, then {@code perExperience} in each later experience, over {@code classes} classes: CORe50's
+     * NC cut (10, then 8 x 5) and the Multi-Task-NC track's.
+     */
+    static int[] firstThenEqual(int classes, int first, int perExperience) {
+        int rest = classes - first;
+        if (first < 1 || perExperience < 1 || rest < 0 || rest % perExperience != 0) {
+            throw new IllegalArgumentException("An NC cut must put " + classes + " classes into a first experience and "
+                    + "equal later ones, but got firstClasses=" + first + ", classesPerExperience=" + perExperience + ".");
+        }
+        int[] sizes = new int[1 + rest / perExperience];
         Arrays.fill(sizes, perExperience);
-        return classIncremental(title, data, classOrder, sizes, settings);
+        sizes[0] = first;
+        return sizes;
     }
 
     /** The numbers {@code 0..n-1} shuffled by a {@link Random} with this seed. */
@@ -184,13 +216,16 @@ public final class Scenarios {
         return order.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static int perExperience(int classes, int experiences) {
+    /** {@code experiences} equal sizes that add up to {@code classes}. */
+    private static int[] equalSizes(int classes, int experiences) {
         if (experiences < 1 || experiences > classes || classes % experiences != 0) {
             throw new IllegalArgumentException("The number of experiences must divide the " + classes
                     + " classes into equal parts, but got experiences=" + experiences + "; try one of "
                     + divisors(classes) + ".");
         }
-        return classes / experiences;
+        int[] sizes = new int[experiences];
+        Arrays.fill(sizes, classes / experiences);
+        return sizes;
     }
 
     private static List<Integer> divisors(int n) {

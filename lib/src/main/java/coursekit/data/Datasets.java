@@ -128,6 +128,17 @@ public final class Datasets {
     }
 
     /**
+     * An embedded stand-in of CORe50's shape for the continual-learning labs: Fashion-MNIST's 10 classes as 10
+     * categories, each as 5 "objects" in 5 fixed colours (red, yellow, green, blue, white), so 50 classes of 28x28 RGB
+     * images, 12,000 for training and 2,000 for testing (240 and 40 per class; each Fashion-MNIST image in one class
+     * only). Class {@code 5c + v} is category {@code c} in colour {@code v}, as CORe50's object {@code 5c + v + 1} is
+     * one of category {@code c}'s. Built from {@link #fashionMnist()} without randomness.
+     */
+    public static TrainTest core50StandIn() {
+        return cached("core50-stand-in", () -> Core50StandIn.of(fashionMnist()));
+    }
+
+    /**
      * All of MNIST (60,000 training and 10,000 test images) from {@code mnist/} in the {@link #dataDirectory()}.
      *
      * @throws DatasetException saying to run {@code ./kit fetch mnist} when the files are not there

@@ -4,6 +4,7 @@ import coursekit.Kit;
 import coursekit.cl.AccuracyMatrix;
 import coursekit.cl.Comparison;
 import coursekit.cl.ContinualTrainer;
+import coursekit.cl.Core50;
 import coursekit.cl.Scenario;
 import coursekit.cl.Scenarios;
 import coursekit.cl.Strategies;
@@ -44,6 +45,9 @@ import java.util.Set;
  * and standard deviation. {@code --scenario task} cuts the same data into the same experiences
  * but gives each its own head, chosen by the task label at test time (task-incremental learning,
  * the setting LwF was made for); it runs the strategies that work within one task's head.
+ * {@code --scenario multi-task-nc} runs the CLVision 2020 challenge's Multi-Task-NC track with a
+ * head per task: 50 classes in 10, then 8 x 5, on the embedded CORe50 stand-in, or on CORe50
+ * itself with {@code --data DIR}.
  */
 public final class ContinualLab {
 
@@ -54,6 +58,12 @@ public final class ContinualLab {
     /** The strategy names {@code --strategy} understands. */
     static final List<String> STRATEGIES = List.of("naive", "joint", "cumulative", "replay", "lwf", "icarl-herding", "icarl-random", "ewc", "si",
             "cwr*", "ar1", "ar1-latent");
+
+    /** The {@code --scenario} value of the CLVision 2020 challenge's Multi-Task-NC track. */
+    static final String MULTI_TASK_NC = "multi-task-nc";
+
+    /** CORe50 keeps every 10th frame of each video in the lab: neighbouring frames of its 20 fps videos differ little. */
+    private static final int CORE50_FRAME_STEP = 10;
 
     static final Set<String> OPTIONS = Set.of("dataset", "scenario", "strategy", "seeds", "memory", "lambda", "temperature", "ewc-lambda", "si-c",
             "latent-layer");
@@ -82,12 +92,19 @@ public final class ContinualLab {
         if (options.has("size")) {
             throw new LabException("Option --size does not apply to lab " + lab + ": it trains on 28x28 images as they are.");
         }
-        String dataset = options.choice("dataset", "mnist", "mnist", "fashion-mnist", "cifar100");
+        String kind = options.choice("scenario", "class", "class", "task", MULTI_TASK_NC);
+        boolean multiTask = kind.equals(MULTI_TASK_NC);
+        if (multiTask && options.has("dataset")) {
+            throw new LabException("--scenario multi-task-nc runs on CORe50 (--data DIR, the folder that holds core50_128x128/) or, "
+                    + "without --data, on its embedded stand-in; leave out --dataset.");
+        }
+        String dataset = multiTask ? (options.has("data") ? "core50" : "core50-stand-in")
+                : options.choice("dataset", "mnist", "mnist", "fashion-mnist", "cifar100");
         boolean cifar = dataset.equals("cifar100");
         if (cifar && !options.has("data")) {
             throw new LabException("--dataset cifar100 needs --data DIR, the folder of CIFAR-100's binary version (train.bin, test.bin).");
         }
-        boolean tasks = options.choice("scenario", "class", "class", "task").equals("task");
+        boolean tasks = !kind.equals("class");
         if (tasks && cifar) {
             throw new LabException("--scenario task runs on mnist and fashion-mnist; iCIFAR-100 is class-incremental.");
         }
@@ -95,15 +112,19 @@ public final class ContinualLab {
         int epochs = session.epochs(5);
         List<Strategy> strategies = strategies(lab, options.string("strategy", defaultStrategies), options, cifar ? 2000 : 200);
         if (tasks) {
-            strategies = forTasks(strategies, options.has("strategy"));
+            strategies = forTasks(kind, strategies, options.has("strategy"));
         }
+        Core50 core50 = dataset.equals("core50")
+                ? Core50.builder().folder(options.path("data", null)).frameStep(CORE50_FRAME_STEP).build() : null;
+        TrainTest data = cifar ? null : core50 != null ? core50.trainTest() : data(options, dataset);
+        long[] shape = cifar ? null : data.imageShape();
         ContinualTrainer.Builder trainer = ContinualTrainer.builder(units -> cifar ? Models.resnet32(units)
-                        : Models.mlp(new long[] {1, 28, 28}, units, 256, 256))
+                        : Models.mlp(shape, units, 256, 256))
                 .epochs(epochs)
                 .batchSize(options.integer("batch-size", 64))
                 .optimizer(Optimizers.adam(options.decimal("lr", 1e-3)));
-        TrainTest data = cifar ? null : data(options, dataset);
-        System.out.println("Training " + (cifar ? "a ResNet-32" : "a 784-256-256 MLP") + " for " + epochs + " epochs per experience with Adam(lr=" + options.decimal("lr", 1e-3)
+        String model = cifar ? "a ResNet-32" : "a " + java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b) + "-256-256 MLP";
+        System.out.println("Training " + model + " for " + epochs + " epochs per experience with Adam(lr=" + options.decimal("lr", 1e-3)
                 + "), batch " + options.integer("batch-size", 64) + ", on " + Kit.device() + (Kit.quick() ? " (quick mode)" : "") + ".");
         List<AccuracyMatrix> runs = new ArrayList<>();
         StringBuilder matrices = new StringBuilder("strategy,seed,after_experience,experience,accuracy\n");
@@ -111,6 +132,8 @@ public final class ContinualLab {
         for (int s = 0; s < seeds; s++) {
             long seed = session.seed() + s;
             Scenario scenario = cifar ? Scenarios.icifar100(options.path("data", null), 10, seed)
+                    : multiTask ? (core50 != null ? core50.multiTaskNc(seed) : Kit.quick() ? Scenarios.multiTaskNc(data, seed)
+                            : Scenarios.multiTaskNc(seed))
                     : tasks ? Scenarios.taskIncremental(data, 5, seed) : scenario(data, dataset, seed, options.has("data"));
             System.out.println(scenario);
             for (Strategy strategy : strategies) {
@@ -143,14 +166,16 @@ public final class ContinualLab {
             heatmaps.add(file);
         }
         System.out.println(comparison.toMarkdown());
-        describe(comparison);
+        describe(comparison, tasks);
         System.out.println("Wrote matrices.csv, runs.csv, comparison.md, comparison.csv, accuracy.png and " + String.join(", ", heatmaps)
                 + " (seed " + session.seed() + ") to " + session.out() + ".");
     }
 
     private static TrainTest data(LabArgs options, String dataset) {
         TrainTest data;
-        if (options.has("data")) {
+        if (dataset.equals("core50-stand-in")) {
+            data = Datasets.core50StandIn();
+        } else if (options.has("data")) {
             Path folder = options.path("data", null);
             data = dataset.equals("mnist") ? Datasets.mnist(folder) : Datasets.fashionMnist(folder);
         } else {
@@ -174,13 +199,13 @@ public final class ContinualLab {
      * The strategies that train with a head per task; the others are left out with a line saying so, or refused
      * when the student named them.
      */
-    private static List<Strategy> forTasks(List<Strategy> strategies, boolean named) {
+    private static List<Strategy> forTasks(String kind, List<Strategy> strategies, boolean named) {
         List<String> without = strategies.stream().filter(s -> !s.taskIncremental()).map(Strategy::name).toList();
         if (without.isEmpty()) {
             return strategies;
         }
         if (named) {
-            throw new LabException("--scenario task runs naive, lwf, ewc and si, which train within one task's head; leave out "
+            throw new LabException("--scenario " + kind + " runs naive, lwf, ewc and si, which train within one task's head; leave out "
                     + String.join(", ", without) + " (they mix the classes of several tasks in one head).");
         }
         System.out.println("With a head per task this lab runs " + strategies.stream().filter(Strategy::taskIncremental)
@@ -219,7 +244,7 @@ public final class ContinualLab {
     }
 
     /** Says in words what the runs show, against the story the lecture tells. */
-    private static void describe(Comparison comparison) {
+    private static void describe(Comparison comparison, boolean tasks) {
         Map<String, Double> finals = new LinkedHashMap<>();
         for (String s : comparison.strategies()) {
             finals.put(s, comparison.stat(s, Comparison.FINAL).mean());
@@ -227,8 +252,11 @@ public final class ContinualLab {
         String naive = comparison.strategies().stream().filter(s -> s.equals("Naive")).findFirst().orElse(null);
         if (naive != null) {
             System.out.println(String.format(Locale.ROOT,
-                    "Naive fine-tuning ends at %.1f%% accuracy over all classes with forgetting %.1f points: after each experience it "
-                            + "answers almost only with the classes it saw last.",
+                    "Naive fine-tuning ends at %.1f%% accuracy over all " + (tasks
+                            ? "tasks with forgetting %.1f points: with a head per task, what it loses comes from the shared layers, "
+                                    + "which the new tasks move."
+                            : "classes with forgetting %.1f points: after each experience it answers almost only with the classes it "
+                                    + "saw last."),
                     100 * finals.get(naive), 100 * comparison.stat(naive, Comparison.FORGETTING).mean()));
             for (Map.Entry<String, Double> entry : finals.entrySet()) {
                 if (!entry.getKey().equals(naive)) {

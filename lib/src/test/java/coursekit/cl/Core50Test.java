@@ -176,4 +176,42 @@ class Core50Test {
         assertEquals(2, nic.experience(0).numClasses());
         assertEquals(79, nic.size());
     }
+
+    @Test
+    void multiTaskNcOnTheFullLayoutIsTenObjectsThenEightTimesFiveEachItsOwnTask() throws IOException {
+        Scenario mt = fullLayout(false).multiTaskNc(4);
+        assertTrue(mt.taskIncremental());
+        assertTrue(mt.name().startsWith("CORe50 Multi-Task-NC, objects (classes [10, 5, 5, 5, 5, 5, 5, 5, 5], seed 4"), mt.name());
+        assertEquals(9, mt.size());
+        Set<Integer> objects = new HashSet<>();
+        int offset = 0;
+        for (Experience e : mt.stream()) {
+            int size = e.index() == 0 ? 10 : 5;
+            assertEquals(e.index(), e.taskLabel());
+            assertArrayEquals(java.util.stream.IntStream.range(0, size).toArray(), e.classes());
+            assertEquals(8 * size, e.train().size(), "one frame of each object in each of the 8 training sessions");
+            assertEquals(size, e.test().size(), "one frame of each object in test session 3");
+            for (ImageSet set : new ImageSet[] {e.train(), e.test()}) {
+                for (int i = 0; i < set.size(); i++) {
+                    // Objects o1..o50 are labels 0..49 here, and classOrder maps the task's label back to that. The
+                    // fixture's red channel is 10 times the object, modulo 256 beyond o25 (still one value per object).
+                    int o = mt.classOrder()[offset + set.label(i)] + 1;
+                    assertEquals((10 * o) & 0xff, set.pixel(i, 0, 0, 0));
+                    objects.add(o);
+                }
+            }
+            offset += size;
+        }
+        assertEquals(50, objects.size());
+    }
+
+    @Test
+    void multiTaskNcOnAPartialFolderNeedsACutOfItsOwn() throws IOException {
+        Core50 core50 = load(false);
+        var e = assertThrows(IllegalArgumentException.class, () -> core50.multiTaskNc(1));
+        assertTrue(e.getMessage().contains("all 50 objects") && e.getMessage().contains("use multiTaskNc(firstClasses"), e.getMessage());
+        Scenario mt = core50.multiTaskNc(2, 1, 5);
+        assertEquals(List.of(2, 1, 1), mt.stream().stream().map(Experience::numClasses).toList());
+        assertEquals(List.of(0, 1, 2), mt.stream().stream().map(Experience::taskLabel).toList());
+    }
 }

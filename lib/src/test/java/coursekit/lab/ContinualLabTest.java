@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How the continual-learning labs treat their options; none of these runs trains anything (the quick run is in QuickLabRunsTest). */
 class ContinualLabTest {
@@ -32,10 +34,12 @@ class ContinualLabTest {
 
     @Test
     void aHeadPerTaskRefusesTheStrategiesThatMixTasksInOneHead() {
-        LabException e = assertThrows(LabException.class,
-                () -> ContinualLab.lwf(new String[] {"--scenario", "task", "--strategy", "naive,replay,icarl-herding"}));
-        assertEquals("--scenario task runs naive, lwf, ewc and si, which train within one task's head; leave out Replay (200), "
-                + "iCaRL herding (200) (they mix the classes of several tasks in one head).", e.getMessage());
+        for (String scenario : new String[] {"task", "multi-task-nc"}) {
+            LabException e = assertThrows(LabException.class,
+                    () -> ContinualLab.lwf(new String[] {"--scenario", scenario, "--strategy", "naive,replay,icarl-herding"}));
+            assertEquals("--scenario " + scenario + " runs naive, lwf, ewc and si, which train within one task's head; leave out "
+                    + "Replay (200), iCaRL herding (200) (they mix the classes of several tasks in one head).", e.getMessage());
+        }
     }
 
     @Test
@@ -43,5 +47,19 @@ class ContinualLabTest {
         LabException e = assertThrows(LabException.class,
                 () -> ContinualLab.icarl(new String[] {"--scenario", "task", "--dataset", "cifar100", "--data", "x"}));
         assertTrue(e.getMessage().startsWith("--scenario task runs on mnist and fashion-mnist"), e.getMessage());
+    }
+
+    @Test
+    void multiTaskNcTakesNoDataset() {
+        LabException e = assertThrows(LabException.class,
+                () -> ContinualLab.lwf(new String[] {"--scenario", "multi-task-nc", "--dataset", "mnist"}));
+        assertTrue(e.getMessage().startsWith("--scenario multi-task-nc runs on CORe50 (--data DIR"), e.getMessage());
+    }
+
+    @Test
+    void multiTaskNcOnAFolderWithoutCore50SaysWhereToGetIt(@TempDir Path dir) {
+        var e = assertThrows(coursekit.data.DatasetException.class,
+                () -> ContinualLab.lwf(new String[] {"--scenario", "multi-task-nc", "--data", dir.toString()}));
+        assertTrue(e.getMessage().startsWith("CORe50 is not in " + dir), e.getMessage());
     }
 }

@@ -67,6 +67,28 @@ class QuickLabRunsTest {
     }
 
     @Test
+    void multiTaskNcRunsTheStandInWithAHeadPerTask(@TempDir Path out) throws Exception {
+        ContinualLab.lwf(new String[] {"--scenario", "multi-task-nc", "--epochs", "1", "--out", out.toString()});
+        List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+        assertEquals(3, runs.size(), runs.toString());
+        assertTrue(runs.get(1).startsWith("Naive,42,") && runs.get(2).startsWith("LwF,42,"), runs.toString());
+        // 2 strategies x 9 x 9 entries of R (ten classes, then eight tasks of five), and a header.
+        assertEquals(163, Files.readAllLines(out.resolve("matrices.csv")).size());
+    }
+
+    @Test
+    void multiTaskNcRunsOnACore50FolderInTheRealLayout(@TempDir Path dir) throws Exception {
+        int[] objects = java.util.stream.IntStream.rangeClosed(1, 50).toArray();
+        Path core50 = coursekit.data.Core50Fixture.write(dir, objects, new int[] {1, 2, 3, 4, 5, 6, 8, 9, 11}, 1);
+        Path out = dir.resolve("out");
+        ContinualLab.lwf(new String[] {"--scenario", "multi-task-nc", "--data", core50.toString(), "--strategy", "naive",
+                "--epochs", "1", "--out", out.toString()});
+        List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+        assertEquals(2, runs.size(), runs.toString());
+        assertEquals(82, Files.readAllLines(out.resolve("matrices.csv")).size());
+    }
+
+    @Test
     void fineTuningJoinsBothPhasesIntoOneHistory(@TempDir Path out) throws Exception {
         FineTuningLab.run(new String[] {"--data", "embedded", "--weights", "none", "--size", "32", "--out", out.toString()});
         History history = History.readCsv(out.resolve("history.csv"));
