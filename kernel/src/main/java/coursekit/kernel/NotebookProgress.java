@@ -18,7 +18,7 @@ import java.util.UUID;
  * loss chart redrawn after every epoch, instead of a growing wall of printed lines. Saved notebooks keep its last
  * state: every epoch line as text, and the chart.
  */
-public final class NotebookProgress implements ProgressDisplay {
+public final class NotebookProgress extends ProgressLines {
 
     /** Epoch lines shown in the live output; the chart and the saved text keep them all. */
     static final int SHOWN_LINES = 10;
@@ -26,16 +26,20 @@ public final class NotebookProgress implements ProgressDisplay {
 
     private final CellContext cell;
     private final String id = UUID.randomUUID().toString();
-    private final List<String> lines = new ArrayList<>();
+    private final List<String> lines;
     private String running = "";
     private String chartPng;
-    private int epochs;
-    private long epochStarted;
     private long drawn;
     private boolean shown;
 
     NotebookProgress(CellContext cell) {
+        this(cell, new ArrayList<>());
+    }
+
+    private NotebookProgress(CellContext cell, List<String> lines) {
+        super(lines::add);
         this.cell = cell;
+        this.lines = lines;
     }
 
     /** Gives {@code fit} this display in code that a notebook cell runs; found through {@link java.util.ServiceLoader}. */
@@ -48,18 +52,8 @@ public final class NotebookProgress implements ProgressDisplay {
 
     @Override
     public void say(String line) {
-        lines.add(line);
+        super.say(line);
         show();
-    }
-
-    @Override
-    public void onTrainBegin(Training training) {
-        epochs = training.epochs();
-    }
-
-    @Override
-    public void onEpochBegin(Training training, int epoch) {
-        epochStarted = System.nanoTime();
     }
 
     @Override
@@ -67,7 +61,7 @@ public final class NotebookProgress implements ProgressDisplay {
         long now = System.nanoTime();
         if (now - drawn >= REDRAW_NANOS) {
             drawn = now;
-            running = ProgressLines.running(epoch + 1, epochs, step);
+            running = ProgressLines.running(epoch + 1, epochs(), step);
             show();
         }
     }
@@ -75,7 +69,7 @@ public final class NotebookProgress implements ProgressDisplay {
     @Override
     public void onEpochEnd(Training training, int epoch, Map<String, Double> metrics) {
         running = "";
-        lines.add(ProgressLines.line(epoch + 1, epochs, (System.nanoTime() - epochStarted) / 1e9, metrics));
+        super.onEpochEnd(training, epoch, metrics);
         MimeBundle chart = cell.render(Plots.history(training.history()));
         chartPng = chart == null ? null : (String) chart.data().get(MimeBundle.PNG);
         show();
