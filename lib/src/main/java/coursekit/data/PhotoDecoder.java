@@ -182,6 +182,10 @@ final class PhotoDecoder {
 
     /** HWC RGB bytes of any decoded image. */
     private static byte[] toRgb(BufferedImage image, boolean adobe) {
+        byte[] packed = packedRgb(image);
+        if (packed != null) {
+            return packed;
+        }
         int h = image.getHeight();
         int w = image.getWidth();
         byte[] out = new byte[h * w * 3];
@@ -193,10 +197,6 @@ final class PhotoDecoder {
         if (type == ColorSpace.TYPE_CMYK) {
             cmykToRgb(image.getRaster(), adobe, out);
             return out;
-        }
-        byte[] packed = packedRgb(image);
-        if (packed != null) {
-            return packed;
         }
         if (interleavedRgbBytes(image, out)) {
             return out;
