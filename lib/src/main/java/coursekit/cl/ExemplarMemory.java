@@ -1,5 +1,6 @@
 package coursekit.cl;
 
+import coursekit.data.Batches;
 import coursekit.data.ImageSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class ExemplarMemory {
             throw new IllegalArgumentException("A memory of " + budget + " images cannot keep one exemplar for each of " + classes
                     + " classes; raise the memory size to at least " + classes + ".");
         }
-        exemplars.replaceAll((c, set) -> set.size() <= perClass ? set : set.subset(range(perClass)));
+        exemplars.replaceAll((c, set) -> set.size() <= perClass ? set : set.subset(Batches.range(0, perClass)));
         for (int c : newClasses) {
             ImageSet classImages = data.subset(indicesOf(data, c));
             int m = Math.min(perClass, classImages.size());
@@ -80,9 +81,5 @@ public final class ExemplarMemory {
 
     private static int[] indicesOf(ImageSet data, int c) {
         return java.util.stream.IntStream.range(0, data.size()).filter(i -> data.label(i) == c).toArray();
-    }
-
-    private static int[] range(int n) {
-        return java.util.stream.IntStream.range(0, n).toArray();
     }
 }

@@ -1,5 +1,6 @@
 package coursekit.cl;
 
+import coursekit.data.Batches;
 import coursekit.train.FeatureSet;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +54,7 @@ public final class FeatureMemory {
             throw new IllegalArgumentException("A replay memory of " + budget + " samples cannot keep one sample of each of "
                     + (kept.size() + 1) + " experiences; give it a budget of at least " + (kept.size() + 1) + ".");
         }
-        kept.replaceAll(set -> set.size() <= share ? set : set.subset(range(share)));
+        kept.replaceAll(set -> set.size() <= share ? set : set.subset(Batches.range(0, share)));
         int[] order = classBalancedOrder(experience, random);
         int[] chosen = new int[Math.min(share, order.length)];
         System.arraycopy(order, 0, chosen, 0, chosen.length);
@@ -83,9 +84,5 @@ public final class FeatureMemory {
             }
         }
         return order;
-    }
-
-    private static int[] range(int n) {
-        return java.util.stream.IntStream.range(0, n).toArray();
     }
 }

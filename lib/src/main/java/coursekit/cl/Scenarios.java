@@ -2,6 +2,7 @@ package coursekit.cl;
 
 import coursekit.augment.AffineTransform;
 import coursekit.augment.FillMode;
+import coursekit.data.Batches;
 import coursekit.data.Datasets;
 import coursekit.data.ImageSet;
 import coursekit.data.TrainTest;
@@ -267,6 +268,6 @@ public final class Scenarios {
     }
 
     static int[] identity(int n) {
-        return java.util.stream.IntStream.range(0, n).toArray();
+        return Batches.range(0, n);
     }
 }
