@@ -69,18 +69,28 @@ public abstract class Optimizer {
 
     /**
      * One training step over every parameter in {@code trainable}: updates each from the gradient
-     * the last backward pass left on it, clears that gradient, then {@link #step()}s.
+     * the last backward pass left on it, clears that gradient, then {@link #step()}s. On the CPU each
+     * parameter is updated in one pass over its memory ({@code FusedUpdate}); elsewhere by
+     * {@link #update}, with the same numbers.
      *
      * @param rates the learning rate of each parameter by name (see {@code LearningRates}); null
      *     gives every parameter the base rate
      */
     public void apply(Map<String, Parameter> trainable, Map<String, Float> rates) {
+        apply(trainable, rates, true);
+    }
+
+    /** {@link #apply(Map, Map)}, in one pass per parameter on the CPU only if {@code fused}. */
+    void apply(Map<String, Parameter> trainable, Map<String, Float> rates, boolean fused) {
         for (Map.Entry<String, Parameter> entry : trainable.entrySet()) {
             NDArray weight = entry.getValue().getArray();
             NDArray gradient = weight.getGradient();
-            update(entry.getKey(), weight, gradient, rates == null ? (float) learningRate : rates.get(entry.getKey()));
-            // PyTorch adds new gradients to old ones; clear them for the next step.
-            gradient.subi(gradient);
+            float rate = rates == null ? (float) learningRate : rates.get(entry.getKey());
+            if (!fused || !FusedUpdate.run(this, entry.getKey(), weight, gradient, rate)) {
+                update(entry.getKey(), weight, gradient, rate);
+                // PyTorch adds new gradients to old ones; clear them for the next step.
+                gradient.subi(gradient);
+            }
         }
         step();
     }
@@ -92,6 +102,31 @@ public abstract class Optimizer {
      * @param rate the learning rate for this parameter (the base rate times its group's factor)
      */
     public abstract void update(String key, NDArray weight, NDArray gradient, float rate);
+
+    /** How many state arrays of the weight's shape the rule keeps per parameter. */
+    protected abstract int stateCount();
+
+    /*
+     * The same rule on plain arrays, for the one-pass CPU update (FusedUpdate), in up to two passes over a
+     * parameter: the state from the gradient, then the weight. Together they must compute bit for bit what
+     * update() computes: the same float operations in the same order. A square root is left to the engine
+     * (root()), because libtorch's vectorised square root on the CPU is not always the correctly rounded one
+     * Java's Math.sqrt gives, and the two paths must agree to the last bit.
+     */
+
+    /** First pass: elements {@code 0..n-1} of each of the {@link #stateCount()} arrays in {@code state}, from {@code gradient}. */
+    protected abstract void updateState(float[] gradient, float[][] state, int n, float rate);
+
+    /**
+     * Between the passes, the engine's array of square roots the weight's update divides by, from the updated
+     * state, as {@link #update} computes it; null where the rule takes no square root.
+     */
+    protected NDArray root(NDArray[] state) {
+        return null;
+    }
+
+    /** Second pass: elements {@code 0..n-1} of {@code weight}; {@code root} is null where {@link #root} is. */
+    protected abstract void updateWeight(float[] weight, float[] gradient, float[][] state, float[] root, int n, float rate);
 
     /** The state arrays of {@code key}, created as zeros like {@code weight} on first use. */
     protected final NDArray[] state(String key, NDArray weight, int count) {

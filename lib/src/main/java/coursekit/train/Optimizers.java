@@ -38,6 +38,30 @@ public final class Optimizers {
                 velocity.muli((float) momentum).subi(gradient.mul(rate));
                 weight.addi(velocity);
             }
+
+            @Override
+            protected int stateCount() {
+                return momentum == 0 ? 0 : 1;
+            }
+
+            @Override
+            protected void updateState(float[] gradient, float[][] state, int n, float rate) {
+                if (momentum == 0) {
+                    return;
+                }
+                float mu = (float) momentum;
+                float[] velocity = state[0];
+                for (int i = 0; i < n; i++) {
+                    velocity[i] = velocity[i] * mu - gradient[i] * rate;
+                }
+            }
+
+            @Override
+            protected void updateWeight(float[] weight, float[] gradient, float[][] state, float[] root, int n, float rate) {
+                for (int i = 0; i < n; i++) {
+                    weight[i] = momentum == 0 ? weight[i] - gradient[i] * rate : weight[i] + state[0][i];
+                }
+            }
         };
     }
 
@@ -65,13 +89,53 @@ public final class Optimizers {
             @Override
             public void update(String key, NDArray weight, NDArray gradient, float rate) {
                 NDArray[] mv = state(key, weight, 2);
-                long t = steps() + 1;
                 mv[0].muli((float) beta1).addi(gradient.mul((float) (1 - beta1)));
                 mv[1].muli((float) beta2).addi(gradient.square().muli((float) (1 - beta2)));
-                double mHatScale = 1.0 / (1 - Math.pow(beta1, t));
-                double vHatScale = 1.0 / (1 - Math.pow(beta2, t));
-                NDArray denominator = mv[1].mul((float) vHatScale).sqrt().addi((float) epsilon);
-                weight.subi(mv[0].mul((float) (rate * mHatScale)).divi(denominator));
+                NDArray denominator = root(mv).addi((float) epsilon);
+                weight.subi(mv[0].mul((float) (rate * mHatScale())).divi(denominator));
+            }
+
+            @Override
+            protected int stateCount() {
+                return 2;
+            }
+
+            @Override
+            protected void updateState(float[] gradient, float[][] state, int n, float rate) {
+                float b1 = (float) beta1;
+                float oneMinusB1 = (float) (1 - beta1);
+                float b2 = (float) beta2;
+                float oneMinusB2 = (float) (1 - beta2);
+                float[] m = state[0];
+                float[] v = state[1];
+                for (int i = 0; i < n; i++) {
+                    float g = gradient[i];
+                    m[i] = m[i] * b1 + g * oneMinusB1;
+                    v[i] = v[i] * b2 + g * g * oneMinusB2;
+                }
+            }
+
+            @Override
+            protected NDArray root(NDArray[] state) {
+                return state[1].mul((float) vHatScale()).sqrt();
+            }
+
+            @Override
+            protected void updateWeight(float[] weight, float[] gradient, float[][] state, float[] root, int n, float rate) {
+                float stepScale = (float) (rate * mHatScale());
+                float eps = (float) epsilon;
+                float[] m = state[0];
+                for (int i = 0; i < n; i++) {
+                    weight[i] = weight[i] - m[i] * stepScale / (root[i] + eps);
+                }
+            }
+
+            private double mHatScale() {
+                return 1.0 / (1 - Math.pow(beta1, steps() + 1));
+            }
+
+            private double vHatScale() {
+                return 1.0 / (1 - Math.pow(beta2, steps() + 1));
             }
         };
     }
@@ -104,7 +168,36 @@ public final class Optimizers {
             public void update(String key, NDArray weight, NDArray gradient, float rate) {
                 NDArray meanSquare = state(key, weight, 1)[0];
                 meanSquare.muli((float) rho).addi(gradient.square().muli((float) (1 - rho)));
-                weight.subi(gradient.mul(rate).divi(meanSquare.sqrt().addi((float) epsilon)));
+                weight.subi(gradient.mul(rate).divi(root(new NDArray[] {meanSquare}).addi((float) epsilon)));
+            }
+
+            @Override
+            protected int stateCount() {
+                return 1;
+            }
+
+            @Override
+            protected void updateState(float[] gradient, float[][] state, int n, float rate) {
+                float decay = (float) rho;
+                float oneMinusDecay = (float) (1 - rho);
+                float[] meanSquare = state[0];
+                for (int i = 0; i < n; i++) {
+                    float g = gradient[i];
+                    meanSquare[i] = meanSquare[i] * decay + g * g * oneMinusDecay;
+                }
+            }
+
+            @Override
+            protected NDArray root(NDArray[] state) {
+                return state[0].sqrt();
+            }
+
+            @Override
+            protected void updateWeight(float[] weight, float[] gradient, float[][] state, float[] root, int n, float rate) {
+                float eps = (float) epsilon;
+                for (int i = 0; i < n; i++) {
+                    weight[i] = weight[i] - gradient[i] * rate / (root[i] + eps);
+                }
             }
         };
     }
