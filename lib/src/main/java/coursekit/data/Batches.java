@@ -2,7 +2,10 @@ package coursekit.data;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import coursekit.engine.HostMemory;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -66,34 +69,60 @@ public final class Batches {
 
     /**
      * The images at {@code indices} as a float32 array (N, C, H, W) scaled to [0, 1], as Keras's
-     * {@code rescale=1./255} does.
+     * {@code rescale=1./255} does. On the CPU the values are written straight into the engine's array.
      */
     public static NDArray images(NDManager manager, ImageSet images, int[] indices) {
-        return manager.create(channelsFirst(images, indices), new Shape(indices.length, images.channels(), images.height(), images.width()));
+        Shape shape = new Shape(indices.length, images.channels(), images.height(), images.width());
+        NDArray array = manager.create(shape, DataType.FLOAT32);
+        FloatBuffer memory = HostMemory.floats(array);
+        if (memory == null) {
+            array.close();
+            return manager.create(channelsFirst(images, indices), shape);
+        }
+        writeChannelsFirst(images, indices, memory);
+        return array;
+    }
+
+    /**
+     * {@code values} as a float32 array of {@code shape}, copied once into the engine's memory where it is on the
+     * CPU (the engine's own copy of a Java array goes through a temporary buffer).
+     */
+    public static NDArray array(NDManager manager, float[] values, Shape shape) {
+        NDArray array = manager.create(shape, DataType.FLOAT32);
+        FloatBuffer memory = HostMemory.floats(array);
+        if (memory == null || memory.capacity() != values.length) {
+            array.close();
+            return manager.create(values, shape);
+        }
+        memory.put(0, values);
+        return array;
     }
 
     /** The images at {@code indices} as channel-first floats in [0, 1]. */
     public static float[] channelsFirst(ImageSet images, int[] indices) {
-        int h = images.height();
-        int w = images.width();
+        float[] out = new float[indices.length * images.imageBytes()];
+        writeChannelsFirst(images, indices, FloatBuffer.wrap(out));
+        return out;
+    }
+
+    /** Every element of {@code out} (from 0), one channel plane at a time. */
+    private static void writeChannelsFirst(ImageSet images, int[] indices, FloatBuffer out) {
         int c = images.channels();
-        int plane = h * w;
+        int plane = images.height() * images.width();
         int bytes = images.imageBytes();
         // One copy of the batch's bytes, so that a photo set decodes the batch's files in parallel.
         byte[] batch = new byte[indices.length * bytes];
         images.copyImages(indices, batch, 0);
-        float[] out = new float[indices.length * c * plane];
+        float[] planeValues = new float[plane];
         for (int n = 0; n < indices.length; n++) {
             for (int ch = 0; ch < c; ch++) {
-                // One channel's plane at a time, so that the writes run in order.
-                int to = (n * c + ch) * plane;
                 int from = n * bytes + ch;
                 for (int p = 0; p < plane; p++, from += c) {
-                    out[to + p] = UNIT[batch[from] & 0xff];
+                    planeValues[p] = UNIT[batch[from] & 0xff];
                 }
+                out.put((n * c + ch) * plane, planeValues);
             }
         }
-        return out;
     }
 
     /** Each byte value over 255, as {@code value / 255f} computes it: a table look-up instead of a division per pixel. */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import coursekit.augment.Augmenter;
+import coursekit.data.Batches;
 import java.util.Arrays;
 import java.util.List;
 
@@ -129,7 +130,7 @@ public final class FeatureSet implements Samples {
         long[] shape = new long[featureShape.length + 1];
         shape[0] = indices.length;
         System.arraycopy(featureShape, 0, shape, 1, featureShape.length);
-        return manager.create(batch, new Shape(shape));
+        return Batches.array(manager, batch, new Shape(shape));
     }
 
     @Override

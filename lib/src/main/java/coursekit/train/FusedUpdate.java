@@ -1,9 +1,7 @@
 package coursekit.train;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
-import java.nio.ByteBuffer;
+import coursekit.engine.HostMemory;
 import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
 
@@ -33,18 +31,18 @@ final class FusedUpdate {
      * by clearing would; false, with nothing changed, where the arrays cannot be reached in place.
      */
     static boolean run(Optimizer optimizer, String key, NDArray weight, NDArray gradient, float rate) {
-        if (!onCpu(weight) || !onCpu(gradient) || weight.size() != gradient.size() || weight.size() == 0) {
+        if (weight.size() != gradient.size()) {
             return false;
         }
-        FloatBuffer w = inPlace(weight);
-        FloatBuffer g = w == null ? null : inPlace(gradient);
+        FloatBuffer w = HostMemory.floats(weight);
+        FloatBuffer g = w == null ? null : HostMemory.floats(gradient);
         if (g == null) {
             return false;
         }
         NDArray[] stateArrays = optimizer.stateCount() == 0 ? new NDArray[0] : optimizer.state(key, weight, optimizer.stateCount());
         FloatBuffer[] state = new FloatBuffer[stateArrays.length];
         for (int s = 0; s < state.length; s++) {
-            state[s] = inPlace(stateArrays[s]);
+            state[s] = HostMemory.floats(stateArrays[s]);
             if (state[s] == null) {
                 return false;
             }
@@ -61,7 +59,7 @@ final class FusedUpdate {
             return true;
         }
         try (NDArray roots = root) {
-            FloatBuffer r = inPlace(roots);
+            FloatBuffer r = HostMemory.floats(roots);
             FloatBuffer readable = r != null ? r : FloatBuffer.wrap(roots.toFloatArray());
             chunks.forEach((from, n) -> chunks.updateWeight(from, n, readable));
         }
@@ -126,26 +124,5 @@ final class FusedUpdate {
             }
             return scratch;
         }
-    }
-
-    private static boolean onCpu(NDArray array) {
-        return array.getDataType() == DataType.FLOAT32 && Device.cpu().equals(array.getDevice()) && !array.isSparse();
-    }
-
-    /**
-     * The tensor's own memory as floats, or null where the engine hands out a copy instead (a strided view, a
-     * blocked layout): an int written through one view must be seen through a second one.
-     */
-    private static FloatBuffer inPlace(NDArray array) {
-        ByteBuffer first = array.toByteBuffer(true);
-        if (!first.isDirect() || first.capacity() != array.size() * Float.BYTES) {
-            return null;
-        }
-        ByteBuffer second = array.toByteBuffer(true);
-        int bits = first.getInt(0);
-        first.putInt(0, ~bits);
-        boolean shared = second.getInt(0) == ~bits;
-        first.putInt(0, bits);
-        return shared ? first.asFloatBuffer() : null;
     }
 }

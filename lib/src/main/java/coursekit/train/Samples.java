@@ -87,7 +87,7 @@ public interface Samples {
             @Override
             public NDArray augmentedInputs(NDManager manager, int[] indices, Augmenter augmenter, long epoch) {
                 float[] values = augmenter.channelsFirst(images, indices, epoch, 1f / 255);
-                return manager.create(values, new Shape(indices.length, images.channels(), images.height(), images.width()));
+                return Batches.array(manager, values, new Shape(indices.length, images.channels(), images.height(), images.width()));
             }
 
             @Override

@@ -106,6 +106,16 @@ class BatchesTest {
         }
     }
 
+    @Test
+    void anArrayHoldsTheValuesInTheShapeAsked() {
+        float[] values = {0.5f, -1f, 3f, 7f, 0f, -0f};
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray array = Batches.array(manager, values, new Shape(2, 3));
+            assertEquals(new Shape(2, 3), array.getShape());
+            assertArrayEquals(values, array.toFloatArray(), 0f);
+        }
+    }
+
     private static List<int[]> list(Iterable<int[]> batches) {
         List<int[]> list = new ArrayList<>();
         batches.forEach(list::add);
