@@ -23,6 +23,10 @@ public final class LabArgs {
         LabArgs parsed = new LabArgs(lab);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                throw LabException.help("Lab " + lab + " takes --" + String.join(" VALUE, --", new java.util.TreeSet<>(known))
+                        + " VALUE (e.g. --epochs 5); README.md and docs/ say what each does and its default.");
+            }
             if (!arg.startsWith("--") || !known.contains(arg.substring(2))) {
                 throw new LabException("Lab " + lab + " has no option '" + arg + "'; its options are --"
                         + String.join(", --", new java.util.TreeSet<>(known)) + ".");

@@ -23,6 +23,15 @@ class LabArgsTest {
     }
 
     @Test
+    void helpListsTheOptionsAndIsNotAFailure() {
+        LabException answer = assertThrows(LabException.class, () -> parse("--epochs", "3", "--help"));
+        assertTrue(answer.isHelp());
+        assertEquals("Lab demo takes --augment VALUE, --backbone VALUE, --dropout VALUE, --epochs VALUE (e.g. --epochs 5); "
+                + "README.md and docs/ say what each does and its default.", answer.getMessage());
+        assertFalse(assertThrows(LabException.class, () -> parse("--epoch", "3")).isHelp());
+    }
+
+    @Test
     void anOptionWithoutAValueSaysSo() {
         LabException error = assertThrows(LabException.class, () -> parse("--epochs"));
         assertEquals("Option --epochs of lab demo needs a value.", error.getMessage());
