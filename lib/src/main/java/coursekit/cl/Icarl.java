@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import coursekit.data.ImageSet;
+import coursekit.engine.Scalars;
 import coursekit.model.Network;
 import coursekit.train.Losses;
 import java.util.Random;
@@ -53,7 +54,7 @@ final class Icarl implements Plugin {
                     : NDArrays.concat(new NDList(oldTargets, targets.get(":, " + oldClasses + ":" + active)), 1);
         }
         // binaryCrossEntropy averages over classes too; the paper sums them.
-        return Losses.binaryCrossEntropy(step.logits(), targets).mul((float) active);
+        return Scalars.mul(Losses.binaryCrossEntropy(step.logits(), targets), active);
     }
 
     @Override
