@@ -72,16 +72,19 @@ final class Icarl implements Plugin {
         classifier = NearestMeanOfExemplars.fit(exemplarFeatures);
     }
 
-    /** Nearest mean of exemplars: scores are negative squared distances to the class means. */
+    /**
+     * Nearest mean of exemplars: scores are negative squared distances to the class means. Units beyond those trained
+     * so far (a later task's head, asked before that task is learned) have no means: the logits answer there.
+     */
     @Override
     public NDArray scores(NDArray features, int activeClasses) {
-        if (classifier == null) {
+        if (classifier == null || activeClasses > classifier.numClasses()) {
             return null;
         }
         int n = (int) features.getShape().get(0);
         int dim = (int) (features.size() / n);
         float[] values = features.toFloatArray();
-        int width = Math.max(activeClasses, classifier.numClasses());
+        int width = classifier.numClasses();
         float[] scores = new float[n * width];
         java.util.Arrays.fill(scores, Float.NEGATIVE_INFINITY);
         double[] row = new double[dim];

@@ -44,7 +44,8 @@ import java.util.Set;
  * {@code --seeds 3} repeats every run with seeds {@code --seed}, {@code --seed}+1, ... for mean
  * and standard deviation. {@code --scenario task} cuts the same data into the same experiences
  * but gives each its own head, chosen by the task label at test time (task-incremental learning,
- * the setting LwF was made for); it runs the strategies that work within one task's head.
+ * the setting LwF was made for); it runs every strategy but CWR* and AR1, each image, exemplars included,
+ * trained and tested on its own task's head.
  * {@code --scenario multi-task-nc} runs the CLVision 2020 challenge's Multi-Task-NC track with a
  * head per task: 50 classes in 10, then 8 x 5, on the embedded CORe50 stand-in, or on CORe50
  * itself with {@code --data DIR}.
@@ -112,7 +113,7 @@ public final class ContinualLab {
         int epochs = session.epochs(5);
         List<Strategy> strategies = strategies(lab, options.string("strategy", defaultStrategies), options, cifar ? 2000 : 200);
         if (tasks) {
-            strategies = forTasks(kind, strategies, options.has("strategy"));
+            strategies = forTasks(kind, strategies, options.has("strategy"), options);
         }
         Core50 core50 = dataset.equals("core50")
                 ? Core50.builder().folder(options.path("data", null)).frameStep(CORE50_FRAME_STEP).build() : null;
@@ -199,18 +200,31 @@ public final class ContinualLab {
      * The strategies that train with a head per task; the others are left out with a line saying so, or refused
      * when the student named them.
      */
-    private static List<Strategy> forTasks(String kind, List<Strategy> strategies, boolean named) {
+    private static List<Strategy> forTasks(String kind, List<Strategy> strategies, boolean named, LabArgs options) {
         List<String> without = strategies.stream().filter(s -> !s.taskIncremental()).map(Strategy::name).toList();
         if (without.isEmpty()) {
             return strategies;
         }
+        String why = " (they consolidate the rows of one output layer that all classes share)";
         if (named) {
-            throw new LabException("--scenario " + kind + " runs naive, lwf, ewc and si, which train within one task's head; leave out "
-                    + String.join(", ", without) + " (they mix the classes of several tasks in one head).");
+            throw new LabException("--scenario " + kind + " runs " + taskIncrementalNames(options) + ", which train each image on its "
+                    + "own task's head; leave out " + String.join(", ", without) + why + ".");
         }
         System.out.println("With a head per task this lab runs " + strategies.stream().filter(Strategy::taskIncremental)
-                .map(Strategy::name).toList() + "; left out: " + String.join(", ", without) + " (class-incremental only).");
+                .map(Strategy::name).toList() + "; left out: " + String.join(", ", without) + why + ".");
         return strategies.stream().filter(Strategy::taskIncremental).toList();
+    }
+
+    /** The {@code --strategy} names that train with a head per task, as a sentence lists them. */
+    private static String taskIncrementalNames(LabArgs options) {
+        List<Strategy> all = strategies("", String.join(",", STRATEGIES), options, 200);
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < STRATEGIES.size(); k++) {
+            if (all.get(k).taskIncremental()) {
+                names.add(STRATEGIES.get(k));
+            }
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /** The strategies named in {@code list} (comma-separated), with the memory and weights the options set. */

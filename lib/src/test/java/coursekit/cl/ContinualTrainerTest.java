@@ -70,8 +70,9 @@ class ContinualTrainerTest {
     @Test
     void aClassIncrementalStrategyOnATaskIncrementalScenarioSaysWhatToUse() {
         Scenario tasks = Scenarios.taskIncremental(Spots.data(4, 10, 2), 2, 5);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Spots.trainer(1).run(tasks, Strategies.replay(10)));
-        assertTrue(e.getMessage().contains("class-incremental scenarios only") && e.getMessage().contains("naive, lwf or ewc"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Spots.trainer(1).run(tasks, Strategies.cwrStar()));
+        assertTrue(e.getMessage().contains("Strategy CWR* trains class-incremental scenarios only")
+                && e.getMessage().contains("use naive, joint, cumulative, replay, lwf, icarl, ewc or si there."), e.getMessage());
     }
 
     @Test
