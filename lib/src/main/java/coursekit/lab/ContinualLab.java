@@ -66,6 +66,9 @@ public final class ContinualLab {
     /** CORe50 keeps every 10th frame of each video in the lab: neighbouring frames of its 20 fps videos differ little. */
     private static final int CORE50_FRAME_STEP = 10;
 
+    /** The side CORe50's 128x128 frames are read at: 32x32 keeps the MLP of the Multi-Task-NC track small enough for a CPU. */
+    private static final int CORE50_SIZE = 32;
+
     static final Set<String> OPTIONS = Set.of("dataset", "scenario", "strategy", "seeds", "memory", "lambda", "temperature", "ewc-lambda", "si-c",
             "latent-layer");
 
@@ -90,9 +93,6 @@ public final class ContinualLab {
     private static void run(String lab, String[] args, String defaultStrategies) {
         LabSession session = LabSession.start(lab, args, OPTIONS);
         LabArgs options = session.options();
-        if (options.has("size")) {
-            throw new LabException("Option --size does not apply to lab " + lab + ": it trains on 28x28 images as they are.");
-        }
         String kind = options.choice("scenario", "class", "class", "task", MULTI_TASK_NC);
         boolean multiTask = kind.equals(MULTI_TASK_NC);
         if (multiTask && options.has("dataset")) {
@@ -102,6 +102,11 @@ public final class ContinualLab {
         String dataset = multiTask ? (options.has("data") ? "core50" : "core50-stand-in")
                 : options.choice("dataset", "mnist", "mnist", "fashion-mnist", "cifar100");
         boolean cifar = dataset.equals("cifar100");
+        if (options.has("size")) {
+            throw new LabException("Option --size does not apply to lab " + lab + ": it trains on " + (dataset.equals("core50")
+                    ? "CORe50's frames at " + CORE50_SIZE + "x" + CORE50_SIZE + ", as it reads them."
+                    : (cifar ? "32x32" : "28x28") + " images as they are."));
+        }
         if (cifar && !options.has("data")) {
             throw new LabException("--dataset cifar100 needs --data DIR, the folder of CIFAR-100's binary version (train.bin, test.bin).");
         }
@@ -116,7 +121,8 @@ public final class ContinualLab {
             strategies = forTasks(kind, strategies, options.has("strategy"), options);
         }
         Core50 core50 = dataset.equals("core50")
-                ? Core50.builder().folder(options.path("data", null)).frameStep(CORE50_FRAME_STEP).build() : null;
+                ? Core50.builder().folder(options.path("data", null)).imageSize(CORE50_SIZE, CORE50_SIZE).frameStep(CORE50_FRAME_STEP).build()
+                : null;
         TrainTest data = cifar ? null : core50 != null ? core50.trainTest() : data(options, dataset);
         long[] shape = cifar ? null : data.imageShape();
         ContinualTrainer.Builder trainer = ContinualTrainer.builder(units -> cifar ? Models.resnet32(units)

@@ -42,6 +42,18 @@ class ContinualLabTest {
     }
 
     @Test
+    void sizeIsRefusedWithTheSizeTheLabTrainsOn() {
+        LabException mnist = assertThrows(LabException.class, () -> ContinualLab.lwf(new String[] {"--size", "64"}));
+        assertEquals("Option --size does not apply to lab lwf: it trains on 28x28 images as they are.", mnist.getMessage());
+        LabException core50 = assertThrows(LabException.class,
+                () -> ContinualLab.lwf(new String[] {"--scenario", "multi-task-nc", "--data", "core50", "--size", "64"}));
+        assertEquals("Option --size does not apply to lab lwf: it trains on CORe50's frames at 32x32, as it reads them.", core50.getMessage());
+        LabException cifar = assertThrows(LabException.class,
+                () -> ContinualLab.icarl(new String[] {"--dataset", "cifar100", "--data", "x", "--size", "64"}));
+        assertEquals("Option --size does not apply to lab icarl: it trains on 32x32 images as they are.", cifar.getMessage());
+    }
+
+    @Test
     void aHeadPerTaskIsForMnistAndFashionMnist() {
         LabException e = assertThrows(LabException.class,
                 () -> ContinualLab.icarl(new String[] {"--scenario", "task", "--dataset", "cifar100", "--data", "x"}));
