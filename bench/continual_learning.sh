@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Reproduces the results tables of docs/continual-learning.md: every strategy on Split-MNIST and
-# Split-Fashion-MNIST (embedded data, 5 experiences of 2 classes), 3 seeds each (the seed sets the
-# class order, the initial weights and the shuffles), mean ± standard deviation per strategy.
+# Reproduces the results tables of docs/continual-learning.md, and those with a head per task of
+# docs/task-incremental.md: every strategy on Split-MNIST and Split-Fashion-MNIST (embedded data, 5 experiences
+# of 2 classes), 3 seeds each (the seed sets the class order, the initial weights and the shuffles), mean ±
+# standard deviation per strategy.
 #
 #   bench/continual_learning.sh                    # both datasets, seeds 42 43 44
 #   DATASETS=mnist bench/continual_learning.sh     # Split-MNIST only

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces the Multi-Task-NC table of docs/continual-learning.md: the CLVision 2020 challenge's Multi-Task-NC
+# Reproduces the Multi-Task-NC tables of docs/task-incremental.md: the CLVision 2020 challenge's Multi-Task-NC
 # track (50 classes in 10, then 8 x 5, a head per task and the task label at test time) on the embedded CORe50
 # stand-in: Naive, LwF, EWC and SI (or whatever STRATEGIES names), seeds 42, 43, 44; then the strategies that train
 # on stored or earlier images, each on its own task's head (REHEARSAL, default Joint, Cumulative, Replay and iCaRL;
