@@ -31,6 +31,9 @@ import java.util.function.UnaryOperator;
  */
 final class ContinualRun implements AutoCloseable {
 
+    /** The logit that masks a unit out of a softmax: exp of it is 0 in float arithmetic, and times 0 it stays finite. */
+    private static final float OTHER_HEAD = -1e30f;
+
     private final IntFunction<Network> model;
     private final int epochs;
     private final int batchSize;
@@ -42,6 +45,8 @@ final class ContinualRun implements AutoCloseable {
     private final int[] offsets;
     /** One past the last active unit after each experience, computed once: training and every R[i][j] ask for it. */
     private final int[] ends;
+    /** Each experience's training set with global labels, made on first use. */
+    private final ImageSet[] experienceData;
     private Network network;
     private Optimizer opt;
 
@@ -60,6 +65,7 @@ final class ContinualRun implements AutoCloseable {
         }
         this.units = scenario.taskIncremental() ? total : scenario.numClasses();
         this.ends = new int[scenario.size()];
+        this.experienceData = new ImageSet[scenario.size()];
         int end = 0;
         for (int i = 0; i < scenario.size(); i++) {
             for (int c : scenario.experience(i).classes()) {
@@ -101,6 +107,23 @@ final class ContinualRun implements AutoCloseable {
         return i < 0 ? 0 : ends[i];
     }
 
+    /**
+     * Experience {@code i}'s training images labelled by their output units: with a head per task, label {@code y} of
+     * task {@code k} becomes unit {@code offset(k) + y}, so that images of several tasks (exemplars, earlier
+     * experiences) can share a batch and each still finds its own head.
+     */
+    ImageSet experienceData(int i) {
+        if (experienceData[i] == null) {
+            experienceData[i] = scenario.trainWithGlobalLabels(i);
+        }
+        return experienceData[i];
+    }
+
+    /** The labels experience {@code i} brings, as {@link #experienceData} labels them: its classes, or its head's units. */
+    int[] units(int i) {
+        return scenario.taskIncremental() ? Batches.range(offsets[i], ends[i]) : scenario.experience(i).classes();
+    }
+
     private int minClass(int j) {
         return Arrays.stream(scenario.experience(j).classes()).min().orElse(0);
     }
@@ -114,12 +137,16 @@ final class ContinualRun implements AutoCloseable {
         start();
     }
 
+    /**
+     * Trains on {@code training}, labelled by output units ({@link #experienceData}). The active units are those of
+     * the classes seen so far, or with a head per task those of every head so far; each image's cross-entropy is
+     * taken over the classes seen, or over its own task's head.
+     */
     double train(int i, ImageSet training, int oldClasses, List<Plugin> plugins) {
-        int lo = offsets[i];
         int hi = activeEnd(i);
         Map<String, Parameter> trainable = network.trainableParameters();
         List<NDArray> weights = weights();
-        TrainingStep.Units active = new TrainingStep.Units(lo, hi);
+        TrainingStep.Units active = new TrainingStep.Units(0, hi);
         List<TrainingStep.Units> oldHeads = oldHeads(i, oldClasses);
         double lossSum = 0;
         for (int epoch = 0; epoch < epochs; epoch++) {
@@ -133,8 +160,9 @@ final class ContinualRun implements AutoCloseable {
                     int at = epoch + 1;
                     TrainingStep[] step = new TrainingStep[1];
                     GradientStep.Outcome outcome = GradientStep.run(network, x, all -> {
-                        step[0] = new TrainingStep(x, all, active, y, oldClasses - lo, oldHeads, weights);
-                        NDArray loss = Losses.softmaxCrossEntropy(step[0].logits(), y);
+                        step[0] = new TrainingStep(x, all, active, y, oldClasses, oldHeads, weights);
+                        NDArray loss = scenario.taskIncremental() ? ownHeadLoss(all, training, indices, hi)
+                                : Losses.softmaxCrossEntropy(step[0].logits(), y);
                         for (Plugin plugin : plugins) {
                             loss = plugin.loss(step[0], loss);
                         }
@@ -161,9 +189,52 @@ final class ContinualRun implements AutoCloseable {
         return heads;
     }
 
-    /** Labels as indices into the active units: task-incremental labels already restart at 0 in each task. */
+    /** Labels as indices into the active units, which start at unit 0. */
     private static NDArray labels(NDManager manager, ImageSet images, int[] indices) {
         return Samples.of(images).labels(manager, indices, Head.SOFTMAX);
+    }
+
+    /**
+     * The mean cross-entropy of each image on its own task's head. A batch of one task takes the softmax over that
+     * head's slice; a batch that mixes tasks gives every other head's units a logit of {@link #OTHER_HEAD}, whose
+     * probability is exactly 0, so that each image's softmax runs over its own head alone.
+     */
+    private NDArray ownHeadLoss(NDArray all, ImageSet training, int[] indices, int hi) {
+        NDManager manager = all.getManager();
+        int n = indices.length;
+        int[] heads = new int[n];
+        boolean oneTask = true;
+        for (int k = 0; k < n; k++) {
+            heads[k] = headOf(training.label(indices[k]));
+            oneTask &= heads[k] == heads[0];
+        }
+        if (oneTask) {
+            int[] local = new int[n];
+            for (int k = 0; k < n; k++) {
+                local[k] = training.label(indices[k]) - offsets[heads[0]];
+            }
+            NDArray logits = all.get(":, " + offsets[heads[0]] + ":" + ends[heads[0]]);
+            return Losses.softmaxCrossEntropy(logits, manager.create(local, new Shape(n)));
+        }
+        float[] mask = new float[n * hi];
+        for (int k = 0; k < n; k++) {
+            for (int u = 0; u < hi; u++) {
+                mask[k * hi + u] = u >= offsets[heads[k]] && u < ends[heads[k]] ? 0f : OTHER_HEAD;
+            }
+        }
+        NDArray masked = all.get(":, 0:" + hi).add(manager.create(mask, new Shape(n, hi)));
+        return Losses.softmaxCrossEntropy(masked, labels(manager, training, indices));
+    }
+
+    /** The task whose head holds output unit {@code unit}. */
+    private int headOf(int unit) {
+        for (int t = 0; t < ends.length; t++) {
+            if (unit >= offsets[t] && unit < ends[t]) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("Output unit " + unit + " belongs to no task's head of " + scenario.name() + ", whose heads end at "
+                + Arrays.toString(ends) + ".");
     }
 
     /** Accuracy on experience {@code j}'s test set after training on experience {@code i}. */
@@ -300,7 +371,8 @@ final class ContinualRun implements AutoCloseable {
         return Fisher.diagonal(weights, samples, n -> {
             int[] one = {chosen[n]};
             NDArray logits = network.logits(Batches.images(network.manager(), images, one), false).get(":, " + lo + ":" + hi);
-            return Losses.softmaxCrossEntropy(logits, labels(network.manager(), images, one));
+            // The images carry global labels (experienceData); the slice starts at this experience's first unit.
+            return Losses.softmaxCrossEntropy(logits, network.manager().create(new int[] {images.label(chosen[n]) - lo}, new Shape(1)));
         }, manager);
     }
 

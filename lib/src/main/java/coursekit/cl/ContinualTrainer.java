@@ -25,7 +25,9 @@ import java.util.function.Supplier;
  * are active: training takes the softmax over them and testing picks among them, so unseen
  * classes are never predicted. This behaves like a head that grows by each experience's classes,
  * without rebuilding the network. A task-incremental network gets one block of units per task (a
- * head per task in one layer), and each image is trained and tested on its own task's block.
+ * head per task in one layer), and each image is trained and tested on its own task's block; images of
+ * earlier tasks that a plugin adds (exemplars, earlier experiences) carry the global labels of their units
+ * and train on their own task's block too.
  *
  * <p>Every array a batch creates lives in an {@link NDScope} closed after the batch, and plugins
  * close the networks and arrays they keep, so memory stays flat over long streams.
@@ -149,7 +151,7 @@ public final class ContinualTrainer {
     public AccuracyMatrix run(Scenario scenario, Strategy strategy) {
         if (scenario.taskIncremental() && !strategy.taskIncremental()) {
             throw new IllegalArgumentException("Strategy " + strategy.name() + " trains class-incremental scenarios only, but "
-                    + scenario.name() + " is task-incremental; use naive, lwf or ewc there.");
+                    + scenario.name() + " is task-incremental; use " + Strategies.TASK_INCREMENTAL + " there.");
         }
         Seeds.set(seed);
         Autograd.offOnThisThread();
@@ -162,17 +164,18 @@ public final class ContinualTrainer {
                 long started = System.nanoTime();
                 Experience experience = scenario.experience(i);
                 int oldClasses = run.activeEnd(i - 1);
-                ExperienceStart start = new ExperienceStart(i, experience.classes(), oldClasses, experience.train(), run);
+                ImageSet own = run.experienceData(i);
+                ExperienceStart start = new ExperienceStart(i, run.units(i), oldClasses, own, run);
                 plugins.forEach(p -> p.beforeExperience(start));
                 if (start.restartRequested()) {
                     run.restart();
                 }
                 List<ImageSet> parts = new ArrayList<>();
-                parts.add(experience.train());
+                parts.add(own);
                 parts.addAll(start.extraData());
                 ImageSet training = parts.size() == 1 ? parts.get(0) : ImageSet.concat(parts);
                 double loss = run.train(i, training, oldClasses, plugins);
-                ExperienceEnd end = new ExperienceEnd(i, experience.classes(), run.activeEnd(i), experience.train(), run);
+                ExperienceEnd end = new ExperienceEnd(i, run.units(i), run.activeEnd(i), own, run);
                 plugins.forEach(p -> p.afterExperience(end));
                 for (int j = 0; j < size; j++) {
                     r[i][j] = run.accuracy(i, j, plugins);

@@ -1,6 +1,7 @@
 package coursekit.cl;
 
 import ai.djl.ndarray.NDArray;
+import coursekit.engine.Scalars;
 
 /**
  * Knowledge distillation between an old and a new network's logits (Hinton, Vinyals and Dean,
@@ -37,10 +38,9 @@ public final class Distillation {
                     + " old classes for logits of shapes " + newLogits.getShape() + " and " + oldLogits.getShape() + ", but got oldClasses="
                     + oldClasses + ".");
         }
-        float t = (float) temperature;
         String old = ":, 0:" + oldClasses;
-        NDArray logNew = newLogits.get(old).div(t).logSoftmax(1);
-        NDArray logOld = oldLogits.get(old).div(t).logSoftmax(1).stopGradient();
-        return logOld.exp().mul(logOld.sub(logNew)).sum(new int[] {1}).mean().mul(t * t);
+        NDArray logNew = Scalars.div(newLogits.get(old), temperature).logSoftmax(1);
+        NDArray logOld = Scalars.div(oldLogits.get(old), temperature).logSoftmax(1).stopGradient();
+        return Scalars.mul(logOld.exp().mul(logOld.sub(logNew)).sum(new int[] {1}).mean(), temperature * temperature);
     }
 }

@@ -25,12 +25,15 @@ abstract class ExperienceContext {
         return index;
     }
 
-    /** The labels (as the network sees them) that this experience brings. */
+    /** The labels (as the network sees them: with a head per task, the units of the experience's head) that this experience brings. */
     public int[] classes() {
         return classes.clone();
     }
 
-    /** The experience's own training images (without exemplars or data that plugins add). */
+    /**
+     * The experience's own training images (without exemplars or data that plugins add), labelled as the network sees
+     * them: with a head per task, by their units, so that images of several tasks can be stored and joined.
+     */
     public ImageSet experienceData() {
         return experienceData;
     }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
+import coursekit.engine.Scalars;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -74,6 +75,6 @@ public final class Fisher {
             NDArray term = weights.get(i).sub(anchors.get(i)).square().mul(fisher.get(i)).sum();
             total = total == null ? term : total.add(term);
         }
-        return total.mul((float) (lambda / 2));
+        return Scalars.mul(total, lambda / 2);
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import coursekit.data.ImageSet;
+import coursekit.engine.Scalars;
 import coursekit.model.Network;
 import coursekit.train.Losses;
 import java.util.Random;
@@ -53,7 +54,7 @@ final class Icarl implements Plugin {
                     : NDArrays.concat(new NDList(oldTargets, targets.get(":, " + oldClasses + ":" + active)), 1);
         }
         // binaryCrossEntropy averages over classes too; the paper sums them.
-        return Losses.binaryCrossEntropy(step.logits(), targets).mul((float) active);
+        return Scalars.mul(Losses.binaryCrossEntropy(step.logits(), targets), active);
     }
 
     @Override
@@ -71,16 +72,19 @@ final class Icarl implements Plugin {
         classifier = NearestMeanOfExemplars.fit(exemplarFeatures);
     }
 
-    /** Nearest mean of exemplars: scores are negative squared distances to the class means. */
+    /**
+     * Nearest mean of exemplars: scores are negative squared distances to the class means. Units beyond those trained
+     * so far (a later task's head, asked before that task is learned) have no means: the logits answer there.
+     */
     @Override
     public NDArray scores(NDArray features, int activeClasses) {
-        if (classifier == null) {
+        if (classifier == null || activeClasses > classifier.numClasses()) {
             return null;
         }
         int n = (int) features.getShape().get(0);
         int dim = (int) (features.size() / n);
         float[] values = features.toFloatArray();
-        int width = Math.max(activeClasses, classifier.numClasses());
+        int width = classifier.numClasses();
         float[] scores = new float[n * width];
         java.util.Arrays.fill(scores, Float.NEGATIVE_INFINITY);
         double[] row = new double[dim];

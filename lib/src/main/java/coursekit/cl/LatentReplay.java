@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import coursekit.data.ImageSet;
+import coursekit.engine.Scalars;
 import coursekit.train.Losses;
 import java.util.Random;
 import java.util.function.UnaryOperator;
@@ -70,7 +71,7 @@ final class LatentReplay implements Plugin {
         NDManager manager = step.inputs().getManager();
         NDArray logits = upperLayers.apply(manager.create(values, new Shape(m, width))).get(":, 0:" + step.activeClasses());
         NDArray replayed = Losses.softmaxCrossEntropy(logits, manager.create(labels, new Shape(m)));
-        return loss.mul((float) n).add(replayed.mul((float) m)).div((float) (n + m));
+        return Scalars.div(Scalars.mul(loss, n).add(Scalars.mul(replayed, m)), n + m);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package coursekit.cl;
 
 import ai.djl.ndarray.NDArray;
+import coursekit.engine.Scalars;
 import coursekit.model.Network;
 import java.util.List;
 
@@ -35,7 +36,7 @@ final class LearningWithoutForgetting implements Plugin {
             return loss;
         }
         NDArray oldLogits = old.logits(step.inputs(), false).stopGradient();
-        return loss.add(distillation(step.allLogits(), oldLogits, step.oldHeads(), temperature).mul((float) lambda));
+        return loss.add(Scalars.mul(distillation(step.allLogits(), oldLogits, step.oldHeads(), temperature), lambda));
     }
 
     /** The distillation loss of each head in {@code heads}, between the new and the old network's logits, summed. */

@@ -112,6 +112,17 @@ public final class Scenario {
     }
 
     /**
+     * Experience {@code i}'s training set with the labels a network of all the stream's classes sees: as it is in a
+     * class-incremental scenario; in a task-incremental one, class {@code y} of task {@code k} becomes the global label
+     * of {@link #classNames()}, which is the output unit of that class in task {@code k}'s head.
+     */
+    public ImageSet trainWithGlobalLabels(int i) {
+        check(i);
+        Experience e = stream.get(i);
+        return taskIncremental ? e.train().remap(globalLabels(e), classNames) : e.train();
+    }
+
+    /**
      * The test sets of experiences {@code 0..i} joined, to measure accuracy on everything seen so far; where
      * experiences share classes (CORe50's NI and NIC) each test image comes once. In a
      * task-incremental scenario one image set cannot carry task labels, so the union uses global labels:

@@ -14,6 +14,13 @@ public final class Strategies {
         RANDOM
     }
 
+    /**
+     * The strategies that train with a head per task, as a sentence names them: each image, exemplars and earlier
+     * experiences' images included, is trained and tested on its own task's head. CWR* and AR1 are left out: they
+     * consolidate the rows of one output layer that every class shares, each class against all the others.
+     */
+    static final String TASK_INCREMENTAL = "naive, joint, cumulative, replay, lwf, icarl, ewc or si";
+
     private Strategies() {}
 
     /** Fine-tuning on each experience in turn, nothing against forgetting: the lower bound. */
@@ -26,18 +33,21 @@ public final class Strategies {
      * of every experience so far.
      */
     public static Strategy joint() {
-        return Strategy.of("Joint", () -> new Rehearsal(true));
+        return Strategy.of("Joint", () -> new Rehearsal(true)).supportingTaskIncremental();
     }
 
     /** Each experience trains the same network on all training data so far (no memory limit). */
     public static Strategy cumulative() {
-        return Strategy.of("Cumulative", () -> new Rehearsal(false));
+        return Strategy.of("Cumulative", () -> new Rehearsal(false)).supportingTaskIncremental();
     }
 
-    /** Replay of a class-balanced memory of at most {@code memorySize} images chosen at random. */
+    /**
+     * Replay of a class-balanced memory of at most {@code memorySize} images chosen at random; with a head per task,
+     * each stored image trains on its own task's head.
+     */
     public static Strategy replay(int memorySize) {
         checkMemory(memorySize);
-        return Strategy.of("Replay (" + memorySize + ")", () -> new Replay(memorySize));
+        return Strategy.of("Replay (" + memorySize + ")", () -> new Replay(memorySize)).supportingTaskIncremental();
     }
 
     /**
@@ -54,12 +64,13 @@ public final class Strategies {
 
     /**
      * iCaRL with a total memory of {@code memorySize} exemplars (the paper's K), chosen by
-     * {@code selection}, classified by the nearest mean of exemplars.
+     * {@code selection}, classified by the nearest mean of exemplars. With a head per task the old tasks' heads are
+     * distilled, and the nearest mean is taken among the classes of the image's task.
      */
     public static Strategy icarl(int memorySize, Selection selection) {
         checkMemory(memorySize);
         String name = "iCaRL " + (selection == Selection.HERDING ? "herding" : "random") + " (" + memorySize + ")";
-        return Strategy.of(name, () -> new Icarl(memorySize, selection));
+        return Strategy.of(name, () -> new Icarl(memorySize, selection)).supportingTaskIncremental();
     }
 
     /**

@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * One training batch as a {@link Plugin#loss} sees it. The logits cover the active output units
- * only (the classes seen so far, or the current task's head), and the labels index into them;
- * {@link #allLogits()} and {@link #oldHeads()} reach the units of earlier experiences.
+ * only (the classes seen so far, or with a head per task the heads of the tasks seen so far), and the
+ * labels index into them; {@link #allLogits()} and {@link #oldHeads()} reach the units of earlier
+ * experiences. With a head per task the trainer's own loss takes each image's softmax over its own
+ * task's head, and a batch may hold images of earlier tasks that a plugin added (exemplars).
  */
 public final class TrainingStep {
 
@@ -48,7 +50,7 @@ public final class TrainingStep {
         return inputs;
     }
 
-    /** The network's logits on the active units, (N, activeClasses). */
+    /** The network's logits on the active units, (N, activeClasses), from unit 0. */
     public NDArray logits() {
         return logits;
     }
@@ -67,12 +69,12 @@ public final class TrainingStep {
         return oldHeads;
     }
 
-    /** Each image's label as an index into {@link #logits()}'s columns, (N) integers. */
+    /** Each image's label as an index into {@link #logits()}'s columns (with a head per task, its unit in its own task's head), (N) integers. */
     public NDArray labels() {
         return labels;
     }
 
-    /** How many of the active units belong to classes of earlier experiences (they come first). */
+    /** How many of the active units belong to classes (or heads) of earlier experiences (they come first). */
     public int oldClasses() {
         return oldClasses;
     }

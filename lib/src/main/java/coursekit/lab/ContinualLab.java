@@ -44,7 +44,8 @@ import java.util.Set;
  * {@code --seeds 3} repeats every run with seeds {@code --seed}, {@code --seed}+1, ... for mean
  * and standard deviation. {@code --scenario task} cuts the same data into the same experiences
  * but gives each its own head, chosen by the task label at test time (task-incremental learning,
- * the setting LwF was made for); it runs the strategies that work within one task's head.
+ * the setting LwF was made for); it runs every strategy but CWR* and AR1, each image, exemplars included,
+ * trained and tested on its own task's head.
  * {@code --scenario multi-task-nc} runs the CLVision 2020 challenge's Multi-Task-NC track with a
  * head per task: 50 classes in 10, then 8 x 5, on the embedded CORe50 stand-in, or on CORe50
  * itself with {@code --data DIR}.
@@ -64,6 +65,9 @@ public final class ContinualLab {
 
     /** CORe50 keeps every 10th frame of each video in the lab: neighbouring frames of its 20 fps videos differ little. */
     private static final int CORE50_FRAME_STEP = 10;
+
+    /** The side CORe50's 128x128 frames are read at: 32x32 keeps the MLP of the Multi-Task-NC track small enough for a CPU. */
+    private static final int CORE50_SIZE = 32;
 
     static final Set<String> OPTIONS = Set.of("dataset", "scenario", "strategy", "seeds", "memory", "lambda", "temperature", "ewc-lambda", "si-c",
             "latent-layer");
@@ -89,9 +93,6 @@ public final class ContinualLab {
     private static void run(String lab, String[] args, String defaultStrategies) {
         LabSession session = LabSession.start(lab, args, OPTIONS);
         LabArgs options = session.options();
-        if (options.has("size")) {
-            throw new LabException("Option --size does not apply to lab " + lab + ": it trains on 28x28 images as they are.");
-        }
         String kind = options.choice("scenario", "class", "class", "task", MULTI_TASK_NC);
         boolean multiTask = kind.equals(MULTI_TASK_NC);
         if (multiTask && options.has("dataset")) {
@@ -101,6 +102,11 @@ public final class ContinualLab {
         String dataset = multiTask ? (options.has("data") ? "core50" : "core50-stand-in")
                 : options.choice("dataset", "mnist", "mnist", "fashion-mnist", "cifar100");
         boolean cifar = dataset.equals("cifar100");
+        if (options.has("size")) {
+            throw new LabException("Option --size does not apply to lab " + lab + ": it trains on " + (dataset.equals("core50")
+                    ? "CORe50's frames at " + CORE50_SIZE + "x" + CORE50_SIZE + ", as it reads them."
+                    : (cifar ? "32x32" : "28x28") + " images as they are."));
+        }
         if (cifar && !options.has("data")) {
             throw new LabException("--dataset cifar100 needs --data DIR, the folder of CIFAR-100's binary version (train.bin, test.bin).");
         }
@@ -112,10 +118,11 @@ public final class ContinualLab {
         int epochs = session.epochs(5);
         List<Strategy> strategies = strategies(lab, options.string("strategy", defaultStrategies), options, cifar ? 2000 : 200);
         if (tasks) {
-            strategies = forTasks(kind, strategies, options.has("strategy"));
+            strategies = forTasks(kind, strategies, options.has("strategy"), options);
         }
         Core50 core50 = dataset.equals("core50")
-                ? Core50.builder().folder(options.path("data", null)).frameStep(CORE50_FRAME_STEP).build() : null;
+                ? Core50.builder().folder(options.path("data", null)).imageSize(CORE50_SIZE, CORE50_SIZE).frameStep(CORE50_FRAME_STEP).build()
+                : null;
         TrainTest data = cifar ? null : core50 != null ? core50.trainTest() : data(options, dataset);
         long[] shape = cifar ? null : data.imageShape();
         ContinualTrainer.Builder trainer = ContinualTrainer.builder(units -> cifar ? Models.resnet32(units)
@@ -199,18 +206,31 @@ public final class ContinualLab {
      * The strategies that train with a head per task; the others are left out with a line saying so, or refused
      * when the student named them.
      */
-    private static List<Strategy> forTasks(String kind, List<Strategy> strategies, boolean named) {
+    private static List<Strategy> forTasks(String kind, List<Strategy> strategies, boolean named, LabArgs options) {
         List<String> without = strategies.stream().filter(s -> !s.taskIncremental()).map(Strategy::name).toList();
         if (without.isEmpty()) {
             return strategies;
         }
+        String why = " (they consolidate the rows of one output layer that all classes share)";
         if (named) {
-            throw new LabException("--scenario " + kind + " runs naive, lwf, ewc and si, which train within one task's head; leave out "
-                    + String.join(", ", without) + " (they mix the classes of several tasks in one head).");
+            throw new LabException("--scenario " + kind + " runs " + taskIncrementalNames(options) + ", which train each image on its "
+                    + "own task's head; leave out " + String.join(", ", without) + why + ".");
         }
         System.out.println("With a head per task this lab runs " + strategies.stream().filter(Strategy::taskIncremental)
-                .map(Strategy::name).toList() + "; left out: " + String.join(", ", without) + " (class-incremental only).");
+                .map(Strategy::name).toList() + "; left out: " + String.join(", ", without) + why + ".");
         return strategies.stream().filter(Strategy::taskIncremental).toList();
+    }
+
+    /** The {@code --strategy} names that train with a head per task, as a sentence lists them. */
+    private static String taskIncrementalNames(LabArgs options) {
+        List<Strategy> all = strategies("", String.join(",", STRATEGIES), options, 200);
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < STRATEGIES.size(); k++) {
+            if (all.get(k).taskIncremental()) {
+                names.add(STRATEGIES.get(k));
+            }
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /** The strategies named in {@code list} (comma-separated), with the memory and weights the options set. */

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import coursekit.engine.Scalars;
 
 /**
  * The input scaling a pretrained network was trained with, as the network's first layer, so
@@ -53,10 +54,10 @@ public final class Preprocess extends AbstractBlock {
                     + x.getShape() + ".");
         }
         if (mode == Mode.TF) {
-            return new NDList(x.mul(2f).sub(1f));
+            return new NDList(Scalars.mul(x, 2).sub(1f));
         }
         NDArray mean = x.getManager().create(CAFFE_MEAN_BGR, new Shape(1, 3, 1, 1));
-        return new NDList(x.mul(255f).flip(1).sub(mean));
+        return new NDList(Scalars.mul(x, 255).flip(1).sub(mean));
     }
 
     @Override

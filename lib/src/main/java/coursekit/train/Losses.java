@@ -2,6 +2,7 @@ package coursekit.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import coursekit.engine.Scalars;
 import coursekit.model.Head;
 
 /** The cross-entropy losses that match a network's head, computed from logits for numerical stability. */
@@ -20,7 +21,7 @@ public final class Losses {
      */
     public static NDArray binaryCrossEntropy(NDArray logits, NDArray labels) {
         NDArray softplus = logits.abs().neg().exp().add(1f).log();
-        return logits.maximum(0f).sub(logits.mul(labels)).add(softplus).mean();
+        return Scalars.maximum(logits, 0).sub(logits.mul(labels)).add(softplus).mean();
     }
 
     /** Cross-entropy of softmax(logits) against class indices. */

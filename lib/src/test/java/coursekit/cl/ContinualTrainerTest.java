@@ -68,10 +68,21 @@ class ContinualTrainerTest {
     }
 
     @Test
+    void replayOnNewInstancesKeepsEveryExperienceOfEachClass() {
+        Scenario permuted = Scenarios.newInstances(Spots.data(4, 40, 3), 3, Scenarios.Shift.PERMUTED, 5);
+        Replay replay = new Replay(24);
+        Spots.trainer(1).run(permuted, Strategy.of("Replay", () -> replay));
+        for (int c = 0; c < 4; c++) {
+            assertEquals("[2, 2, 2]", java.util.Arrays.toString(replay.memory().partSizes(c)), "class " + c + ", by experience");
+        }
+    }
+
+    @Test
     void aClassIncrementalStrategyOnATaskIncrementalScenarioSaysWhatToUse() {
         Scenario tasks = Scenarios.taskIncremental(Spots.data(4, 10, 2), 2, 5);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Spots.trainer(1).run(tasks, Strategies.replay(10)));
-        assertTrue(e.getMessage().contains("class-incremental scenarios only") && e.getMessage().contains("naive, lwf or ewc"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Spots.trainer(1).run(tasks, Strategies.cwrStar()));
+        assertTrue(e.getMessage().contains("Strategy CWR* trains class-incremental scenarios only")
+                && e.getMessage().contains("use naive, joint, cumulative, replay, lwf, icarl, ewc or si there."), e.getMessage());
     }
 
     @Test

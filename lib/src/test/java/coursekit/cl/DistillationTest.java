@@ -1,11 +1,16 @@
 package coursekit.cl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import coursekit.engine.Autograd;
+import coursekit.engine.Garbage;
 import org.junit.jupiter.api.Test;
 
 class DistillationTest {
@@ -38,6 +43,24 @@ class DistillationTest {
             NDArray logits = manager.ones(new Shape(1, 2));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Distillation.loss(logits, logits, 2, 0));
             assertEquals(true, e.getMessage().contains("temperature=0.0"));
+        }
+    }
+
+    @Test
+    void gradientIsRightWhenGarbageIsCollectedBeforeTheBackwardPass() {
+        // The divergence's gradient in the new logits z is T * (p_new - p_old) on the old classes (KL times T^2, through z / T):
+        // with the first test's numbers, 2 * (0.268941 - 0.731059, 0.731059 - 0.268941) = (-0.924234, 0.924234), 0 on the new class.
+        Autograd.offOnThisThread();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray newLogits = manager.create(new float[] {0f, 2f, 7f}, new Shape(1, 3));
+            newLogits.setRequiresGradient(true);
+            NDArray oldLogits = manager.create(new float[] {2f, 0f}, new Shape(1, 2));
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = Distillation.loss(newLogits, oldLogits, 2, 2.0);
+                Garbage.collectNow();
+                collector.backward(loss);
+            }
+            assertArrayEquals(new float[] {-0.924234f, 0.924234f, 0f}, newLogits.getGradient().toFloatArray(), 1e-5f);
         }
     }
 }

@@ -54,4 +54,36 @@ class ExemplarMemoryTest {
                 () -> memory.add(TWENTY_CLASSES, classes(0, 4), (images, m) -> classes(0, m)));
         assertTrue(e.getMessage().contains("at least 4"), e.getMessage());
     }
+
+    @Test
+    void aClassThatComesAgainKeepsExemplarsOfEverySession() {
+        // Three sessions of the same two classes, as CORe50's NI sessions bring them; each pixel tells the session (10 s + label).
+        ExemplarMemory memory = new ExemplarMemory(12);
+        for (int session = 0; session < 3; session++) {
+            int s = session;
+            ImageSet images = Toy.images(2, 10, 2, "c", (label, p) -> 10 * s + label);
+            memory.add(images, classes(0, 2), (set, m) -> classes(0, m));
+            assertTrue(memory.size() <= 12, "after session " + session + ": " + memory.size());
+        }
+        for (int c = 0; c < 2; c++) {
+            int[] sessions = new int[3];
+            ImageSet kept = memory.exemplars(c);
+            for (int i = 0; i < kept.size(); i++) {
+                sessions[kept.pixel(i, 0, 0, 0) / 10]++;
+            }
+            assertEquals("[2, 2, 2]", java.util.Arrays.toString(sessions), "class " + c + "'s exemplars per session");
+            assertEquals("[2, 2, 2]", java.util.Arrays.toString(memory.partSizes(c)));
+        }
+    }
+
+    @Test
+    void sessionsShareAQuotaThatDoesNotDivideEarlierFirstAndOnlyShrink() {
+        ExemplarMemory memory = new ExemplarMemory(10);
+        java.util.List<String> sizes = new java.util.ArrayList<>();
+        for (int session = 0; session < 4; session++) {
+            memory.add(TWENTY_CLASSES, classes(0, 1), (images, m) -> classes(0, m));
+            sizes.add(java.util.Arrays.toString(memory.partSizes(0)));
+        }
+        assertEquals(java.util.List.of("[10]", "[5, 5]", "[4, 3, 3]", "[3, 3, 2, 2]"), sizes);
+    }
 }

@@ -22,8 +22,9 @@ class ContinualLabTest {
     void aHeadPerTaskRefusesAr1AndCwrStar() {
         LabException e = assertThrows(LabException.class,
                 () -> ContinualLab.lwf(new String[] {"--scenario", "task", "--strategy", "naive,cwr*,ar1"}));
-        assertEquals("--scenario task runs naive, lwf, ewc and si, which train within one task's head; leave out CWR*, AR1 "
-                + "(they mix the classes of several tasks in one head).", e.getMessage());
+        assertEquals("--scenario task runs naive, joint, cumulative, replay, lwf, icarl-herding, icarl-random, ewc and si, which train "
+                + "each image on its own task's head; leave out CWR*, AR1 (they consolidate the rows of one output layer that all classes "
+                + "share).", e.getMessage());
     }
 
     @Test
@@ -33,13 +34,23 @@ class ContinualLabTest {
     }
 
     @Test
-    void aHeadPerTaskRefusesTheStrategiesThatMixTasksInOneHead() {
-        for (String scenario : new String[] {"task", "multi-task-nc"}) {
-            LabException e = assertThrows(LabException.class,
-                    () -> ContinualLab.lwf(new String[] {"--scenario", scenario, "--strategy", "naive,replay,icarl-herding"}));
-            assertEquals("--scenario " + scenario + " runs naive, lwf, ewc and si, which train within one task's head; leave out "
-                    + "Replay (200), iCaRL herding (200) (they mix the classes of several tasks in one head).", e.getMessage());
-        }
+    void aHeadPerTaskRefusesLatentReplayOnMultiTaskNcToo() {
+        LabException e = assertThrows(LabException.class,
+                () -> ContinualLab.lwf(new String[] {"--scenario", "multi-task-nc", "--strategy", "replay,ar1-latent"}));
+        assertTrue(e.getMessage().startsWith("--scenario multi-task-nc runs naive, joint, cumulative, replay, lwf, icarl-herding, "
+                + "icarl-random, ewc and si,") && e.getMessage().contains("leave out AR1 latent replay (200) ("), e.getMessage());
+    }
+
+    @Test
+    void sizeIsRefusedWithTheSizeTheLabTrainsOn() {
+        LabException mnist = assertThrows(LabException.class, () -> ContinualLab.lwf(new String[] {"--size", "64"}));
+        assertEquals("Option --size does not apply to lab lwf: it trains on 28x28 images as they are.", mnist.getMessage());
+        LabException core50 = assertThrows(LabException.class,
+                () -> ContinualLab.lwf(new String[] {"--scenario", "multi-task-nc", "--data", "core50", "--size", "64"}));
+        assertEquals("Option --size does not apply to lab lwf: it trains on CORe50's frames at 32x32, as it reads them.", core50.getMessage());
+        LabException cifar = assertThrows(LabException.class,
+                () -> ContinualLab.icarl(new String[] {"--dataset", "cifar100", "--data", "x", "--size", "64"}));
+        assertEquals("Option --size does not apply to lab icarl: it trains on 32x32 images as they are.", cifar.getMessage());
     }
 
     @Test

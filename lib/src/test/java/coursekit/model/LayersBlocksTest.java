@@ -3,13 +3,17 @@ package coursekit.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import coursekit.engine.Autograd;
+import coursekit.engine.Garbage;
 import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +122,22 @@ class LayersBlocksTest {
             NDArray rgb = manager.create(new float[] {1f, 0.5f, 0f}, new Shape(1, 3, 1, 1));
             float[] bgr = run(Preprocess.caffe(), manager, rgb).toFloatArray();
             assertArrayEquals(new float[] {0f - 103.939f, 127.5f - 116.779f, 255f - 123.68f}, bgr, 1e-4f);
+        }
+    }
+
+    @Test
+    void preprocessingPassesTheRightGradientToItsInputAfterAGarbageCollection() {
+        // A saliency map differentiates the network in its input: through TF's 2x - 1 every pixel's gradient is 2.
+        Autograd.offOnThisThread();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.create(new float[] {0f, 0.5f, 1f}, new Shape(1, 3, 1, 1));
+            x.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray out = run(Preprocess.tf(), manager, x).sum();
+                Garbage.collectNow();
+                collector.backward(out);
+            }
+            assertArrayEquals(new float[] {2f, 2f, 2f}, x.getGradient().toFloatArray(), 1e-6f);
         }
     }
 }
