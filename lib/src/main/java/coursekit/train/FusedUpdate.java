@@ -9,9 +9,9 @@ import java.util.stream.IntStream;
  * An optimizer's update done in two passes over a parameter's memory on the CPU, on every core: weight,
  * gradient and state are read in chunks straight from the engine's tensors, updated by the rule's
  * {@code updateState} (first pass, where the rule keeps state) and {@code updateWeight} (second pass), and written
- * back, the gradient cleared in the second pass. The
- * element-wise {@link Optimizer#update} calls the engine once per operation, each a pass over the whole parameter
- * with a temporary array (RMSprop makes nine, plus one to clear the gradient).
+ * back, the gradient cleared in the second pass. The element-wise {@link Optimizer#update} calls the engine once
+ * per operation, each a pass over the whole parameter with a temporary array (RMSprop makes nine, plus one to
+ * clear the gradient).
  *
  * <p>It applies only where each array is a float32 tensor in CPU memory that the engine lets Java see without a
  * copy; elsewhere (a GPU, a strided view) {@link #run} declines before changing anything, and the optimizer takes
@@ -54,16 +54,20 @@ final class FusedUpdate {
             chunks.forEach(chunks::updateState);
             root = optimizer.root(stateArrays);
         }
-        if (root == null) {
-            chunks.forEach((from, n) -> chunks.updateWeight(from, n, null));
-            return true;
-        }
         try (NDArray roots = root) {
-            FloatBuffer r = HostMemory.floats(roots);
-            FloatBuffer readable = r != null ? r : FloatBuffer.wrap(roots.toFloatArray());
+            FloatBuffer readable = readable(roots);
             chunks.forEach((from, n) -> chunks.updateWeight(from, n, readable));
         }
         return true;
+    }
+
+    /** The roots as floats, in place where the engine allows and else a copy; null for none. */
+    private static FloatBuffer readable(NDArray roots) {
+        if (roots == null) {
+            return null;
+        }
+        FloatBuffer inPlace = HostMemory.floats(roots);
+        return inPlace != null ? inPlace : FloatBuffer.wrap(roots.toFloatArray());
     }
 
     /** One parameter's buffers cut into chunks, each pass run over the chunks in parallel. */

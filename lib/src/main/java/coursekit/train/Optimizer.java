@@ -70,7 +70,7 @@ public abstract class Optimizer {
     /**
      * One training step over every parameter in {@code trainable}: updates each from the gradient
      * the last backward pass left on it, clears that gradient, then {@link #step()}s. On the CPU each
-     * parameter is updated in one pass over its memory ({@code FusedUpdate}); elsewhere by
+     * parameter is updated in two passes over its memory ({@code FusedUpdate}); elsewhere by
      * {@link #update}, with the same numbers.
      *
      * @param rates the learning rate of each parameter by name (see {@code LearningRates}); null
@@ -80,7 +80,7 @@ public abstract class Optimizer {
         apply(trainable, rates, true);
     }
 
-    /** {@link #apply(Map, Map)}, in one pass per parameter on the CPU only if {@code fused}. */
+    /** {@link #apply(Map, Map)}, through {@code FusedUpdate} on the CPU only if {@code fused}. */
     void apply(Map<String, Parameter> trainable, Map<String, Float> rates, boolean fused) {
         for (Map.Entry<String, Parameter> entry : trainable.entrySet()) {
             NDArray weight = entry.getValue().getArray();
@@ -107,7 +107,7 @@ public abstract class Optimizer {
     protected abstract int stateCount();
 
     /*
-     * The same rule on plain arrays, for the one-pass CPU update (FusedUpdate), in up to two passes over a
+     * The same rule on plain arrays, for the CPU update over a parameter's memory (FusedUpdate), in up to two passes over a
      * parameter: the state from the gradient, then the weight. Together they must compute bit for bit what
      * update() computes: the same float operations in the same order. A square root is left to the engine
      * (root()), because libtorch's vectorised square root on the CPU is not always the correctly rounded one
